@@ -1,0 +1,63 @@
+package dev.turnkit.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Gates tests on real components (coturn, sshd, chromium, emulators). In CI ({@code CI=true}) a missing component
+ * fails the test; elsewhere the test is skipped with a message that says how to install it.
+ */
+public final class Components {
+    private Components() {
+    }
+
+    public static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /**
+     * Returns {@code executable} if it exists; otherwise fails (CI) or skips (elsewhere) with {@code installHint}.
+     */
+    public static Path require(String what, Path executable, String installHint) {
+        if (Files.isExecutable(executable) || Files.isRegularFile(executable)) {
+            return executable;
+        }
+        String message = what + " not found at " + executable + ": " + installHint;
+        if (inCi()) {
+            throw new AssertionError("CI=true and " + message);
+        }
+        Assumptions.abort(message);
+        return executable;
+    }
+
+    /** coturn's {@code turnserver}. */
+    public static Path turnserver() {
+        return require("coturn", Path.of("/usr/bin/turnserver"),
+                "install it with 'apt-get install -y coturn' (or run 'bash scripts/setup')");
+    }
+
+    /** The Firestore emulator jar: skipped loudly when missing, even in CI (it cannot be installed there). */
+    public static Path firestoreEmulatorJar() {
+        Path jar = Path.of("/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar");
+        if (!Files.isRegularFile(jar)) {
+            String message = "!!! FIRESTORE EMULATOR MISSING: " + jar + " is not installed (Debian package "
+                    + "google-cloud-cli-firestore-emulator, not fetchable here); Firestore tests are SKIPPED";
+            System.err.println(message);
+            Assumptions.abort(message);
+        }
+        return jar;
+    }
+
+    /** The repository's {@code e2e/node_modules} (npm firebase-tools, playwright-core). */
+    public static Path e2eNodeModules() {
+        Path dir = Path.of("e2e", "node_modules").toAbsolutePath();
+        return require("npm packages for e2e", dir.resolve("firebase-tools/package.json"),
+                "run 'npm ci --prefix e2e' in the repository root").getParent().getParent();
+    }
+
+    /** Debian chromium. */
+    public static Path chromium() {
+        return require("chromium", Path.of("/usr/bin/chromium"), "install it with 'apt-get install -y chromium'");
+    }
+}
