@@ -34,7 +34,7 @@ final class UnifiedDiff {
                 text.add(x.get(i));
                 i++;
                 j++;
-            } else if (j < y.size() && (i == x.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (j < y.size() && (i == x.size() || lcs[i][j + 1] > lcs[i + 1][j])) {
                 ops.append('+');
                 text.add(y.get(j));
                 j++;
