@@ -200,7 +200,7 @@ public final class FirestoreEmulator implements AutoCloseable {
         }
         if (r.statusCode() != 200) {
             throw new RulesException(RulesException.Kind.REFUSED,
-                    "the emulator refused the rules: HTTP " + r.statusCode() + " " + oneLine(r.body()));
+                    "the emulator refused the rules: HTTP " + r.statusCode() + " " + Http.oneLine(r.body()));
         }
     }
 
@@ -211,7 +211,7 @@ public final class FirestoreEmulator implements AutoCloseable {
                 Map.of());
         if (r.statusCode() != 200) {
             throw new RulesException(RulesException.Kind.REFUSED,
-                    "cannot clear the emulator: HTTP " + r.statusCode() + " " + oneLine(r.body()));
+                    "cannot clear the emulator: HTTP " + r.statusCode() + " " + Http.oneLine(r.body()));
         }
     }
 
@@ -253,7 +253,7 @@ public final class FirestoreEmulator implements AutoCloseable {
             }
         }
         if (issues.isEmpty()) {
-            issues.add(new RulesIssue(file, null, null, "ERROR", oneLine(message)));
+            issues.add(new RulesIssue(file, null, null, "ERROR", Http.oneLine(message)));
         }
         return issues;
     }
@@ -295,11 +295,6 @@ public final class FirestoreEmulator implements AutoCloseable {
         } catch (IOException e) {
             return "(no log)";
         }
-    }
-
-    static String oneLine(String s) {
-        String flat = s == null ? "" : s.replaceAll("\\s+", " ").trim();
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 
     private static int freePort() {

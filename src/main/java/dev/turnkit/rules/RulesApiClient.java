@@ -226,7 +226,7 @@ public final class RulesApiClient {
         } catch (IOException e) {
             // not JSON
         }
-        return FirestoreEmulator.oneLine(r.body());
+        return Http.oneLine(r.body());
     }
 
     private static JsonNode parse(String body) {
@@ -237,7 +237,7 @@ public final class RulesApiClient {
             return JSON.readTree(body);
         } catch (IOException e) {
             throw new RulesException(RulesException.Kind.REFUSED, "unexpected non-JSON answer from the Rules API: "
-                    + FirestoreEmulator.oneLine(body), e);
+                    + Http.oneLine(body), e);
         }
     }
 
