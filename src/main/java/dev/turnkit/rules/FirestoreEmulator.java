@@ -90,6 +90,7 @@ public final class FirestoreEmulator implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Http http = new Http(Duration.ofSeconds(30));
+    private final Http probe = new Http(Duration.ofSeconds(2));
 
     private FirestoreEmulator(String host, int port, String projectId, Process process, Path log) {
         this.host = host;
@@ -281,7 +282,7 @@ public final class FirestoreEmulator implements AutoCloseable {
 
     private boolean isUp() {
         try {
-            return new Http(Duration.ofSeconds(2)).send("GET", baseUri().resolve("/"), null, Map.of())
+            return probe.send("GET", baseUri().resolve("/"), null, Map.of())
                     .statusCode() == 200;
         } catch (RulesException e) {
             return false;
