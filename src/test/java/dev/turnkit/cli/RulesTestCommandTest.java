@@ -82,6 +82,14 @@ class RulesTestCommandTest {
     }
 
     @Test
+    void aMissingEmulatorJarExits3WithTheInstallHint() {
+        MainTest.Result r = MainTest.run("rules", "test", "--emulator-jar", dir.resolve("none.jar").toString());
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("Firestore emulator jar not found", "google-cloud-cli-firestore-emulator");
+    }
+
+    @Test
     void withoutEmulatorTheCommandStartsAndStopsItsOwn() {
         MainTest.Result r = MainTest.run("rules", "test", "--project", "demo-cli-own");
 
