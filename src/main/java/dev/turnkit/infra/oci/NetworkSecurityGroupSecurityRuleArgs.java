@@ -231,8 +231,15 @@ public final class NetworkSecurityGroupSecurityRuleArgs extends ResourceArgs {
         @Import(name = "destinationPortRange")
         private @Nullable Output<NetworkSecurityGroupSecurityRuleArgs.PortRange> destinationPortRange;
 
+        @Import(name = "sourcePortRange")
+        private @Nullable Output<NetworkSecurityGroupSecurityRuleArgs.PortRange> sourcePortRange;
+
         public @Nullable Output<NetworkSecurityGroupSecurityRuleArgs.PortRange> destinationPortRange() {
             return destinationPortRange;
+        }
+
+        public @Nullable Output<NetworkSecurityGroupSecurityRuleArgs.PortRange> sourcePortRange() {
+            return sourcePortRange;
         }
 
         public static Builder builder() {
@@ -249,6 +256,15 @@ public final class NetworkSecurityGroupSecurityRuleArgs extends ResourceArgs {
 
             public Builder destinationPortRange(NetworkSecurityGroupSecurityRuleArgs.PortRange destinationPortRange) {
                 return destinationPortRange(Output.of(destinationPortRange));
+            }
+
+            public Builder sourcePortRange(@Nullable Output<NetworkSecurityGroupSecurityRuleArgs.PortRange> sourcePortRange) {
+                $.sourcePortRange = sourcePortRange;
+                return this;
+            }
+
+            public Builder sourcePortRange(NetworkSecurityGroupSecurityRuleArgs.PortRange sourcePortRange) {
+                return sourcePortRange(Output.of(sourcePortRange));
             }
 
             public PortOptions build() {
