@@ -3,9 +3,12 @@ package dev.turnkit.infra;
 import dev.turnkit.infra.FirewallRule.Direction;
 import dev.turnkit.infra.FirewallRule.Icmp;
 import dev.turnkit.infra.FirewallRule.Protocol;
+import dev.turnkit.model.Cidr;
 import dev.turnkit.model.PortRange;
 import dev.turnkit.model.StackConfig;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -39,6 +42,24 @@ public final class FirewallRules {
         add(rules, new FirewallRule("egress-all", Direction.EGRESS, Protocol.ALL, ANYWHERE, Optional.empty(),
                 Optional.empty(), false, "relay to peers, apt, ACME, token keys"));
         return Collections.unmodifiableSortedMap(rules);
+    }
+
+    /**
+     * Policy checks on a firewall table: SSH (TCP 22) is never open to the whole internet. The config already
+     * refuses {@code turnkit:adminSshCidr: 0.0.0.0/0}; this guards rules added in code.
+     */
+    public static List<String> policyViolations(SortedMap<String, FirewallRule> rules) {
+        List<String> out = new ArrayList<>();
+        for (FirewallRule r : rules.values()) {
+            boolean ssh = r.direction() == Direction.INGRESS
+                    && (r.protocol() == Protocol.TCP || r.protocol() == Protocol.ALL)
+                    && r.ports().map(p -> p.contains(22)).orElse(true);
+            if (ssh && Cidr.parse(r.cidr()).prefix() == 0) {
+                out.add("firewall rule " + r.key() + " opens SSH (TCP 22) to " + r.cidr()
+                        + " — SSH must be limited to turnkit:adminSshCidr");
+            }
+        }
+        return out;
     }
 
     /** The rules plus one more (keys must stay unique): how a new rule is added without touching the others. */
