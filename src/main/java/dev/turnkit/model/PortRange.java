@@ -10,9 +10,9 @@ public record PortRange(int min, int max) {
         return max - min + 1;
     }
 
-    /** {@code 49152-50151}, the form used by iptables ({@code :}), firewalld and sysctl ({@code -}). */
+    /** {@code 49152-50151} (firewalld and sysctl form), or {@code 3478} for a single port. */
     @Override
     public String toString() {
-        return min + "-" + max;
+        return min == max ? String.valueOf(min) : min + "-" + max;
     }
 }
