@@ -57,7 +57,7 @@ public final class Plan {
      * @param outputs  stack outputs, sorted by name
      * @param notes    what the offline plan assumed and what the user should know
      */
-    public record Report(String stack, List<Resource> resources, List<FirewallRule> firewall,
+    public record Report(String stack, List<Resource> resources, List<NsgRule> firewall,
             FreeTierLimits.Verdict freeTier, List<String> policy, SortedMap<String, Object> outputs,
             List<String> notes) {
         /** True when {@code pulumi up} would refuse the stack or the firewall breaks policy (exit 2). */
@@ -73,10 +73,10 @@ public final class Plan {
 
     /** Plans a stack. */
     public static Report of(StackConfig config, CloudInit cloudInit) {
-        SortedMap<String, FirewallRule> firewall = FirewallRules.of(config);
+        SortedMap<String, NsgRule> firewall = NsgRules.of(config);
         FreeTierLimits.Verdict verdict = FreeTierLimits.check(config);
-        List<String> policy = FirewallRules.policyViolations(firewall);
-        List<FirewallRule> rules = List.copyOf(firewall.values());
+        List<String> policy = NsgRules.policyViolations(firewall);
+        List<NsgRule> rules = List.copyOf(firewall.values());
         if (!verdict.allowed()) {
             return new Report(config.stack(), List.of(), rules, verdict, policy, new TreeMap<>(),
                     List.of("nothing planned: pulumi up refuses this stack before creating anything"));

@@ -74,11 +74,11 @@ public final class TurnHost extends ComponentResource {
     /**
      * @param name      component name; children are named {@code <name>-<role>}
      * @param config    the validated stack config
-     * @param firewall  the cloud firewall table (see {@link FirewallRules#of})
+     * @param firewall  the cloud firewall table (see {@link NsgRules#of})
      * @param cloudInit produces the user data once the reserved public IP is known
      * @param options   component options
      */
-    public TurnHost(String name, StackConfig config, SortedMap<String, FirewallRule> firewall, CloudInit cloudInit,
+    public TurnHost(String name, StackConfig config, SortedMap<String, NsgRule> firewall, CloudInit cloudInit,
             @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
@@ -106,7 +106,7 @@ public final class TurnHost extends ComponentResource {
                 .displayName(name + "-rt")
                 .routeRules(List.of(RouteTableArgs.RouteRule.builder()
                         .networkEntityId(gateway.id())
-                        .destination(FirewallRules.ANYWHERE)
+                        .destination(NsgRules.ANYWHERE)
                         .destinationType("CIDR_BLOCK")
                         .description("default route to the internet")
                         .build()))
@@ -139,7 +139,7 @@ public final class TurnHost extends ComponentResource {
                 .displayName(name + "-nsg")
                 .freeformTags(tags)
                 .build(), child);
-        for (FirewallRule rule : firewall.values()) {
+        for (NsgRule rule : firewall.values()) {
             new NetworkSecurityGroupSecurityRule(ruleName(name, rule), ruleArgs(nsg, rule), child);
         }
 
@@ -240,18 +240,18 @@ public final class TurnHost extends ComponentResource {
     }
 
     /** {@code <host>-fw-<key>}: the rule's key, never its position, names the resource. */
-    public static String ruleName(String hostName, FirewallRule rule) {
+    public static String ruleName(String hostName, NsgRule rule) {
         return hostName + "-fw-" + rule.key();
     }
 
-    private static NetworkSecurityGroupSecurityRuleArgs ruleArgs(NetworkSecurityGroup nsg, FirewallRule rule) {
+    private static NetworkSecurityGroupSecurityRuleArgs ruleArgs(NetworkSecurityGroup nsg, NsgRule rule) {
         NetworkSecurityGroupSecurityRuleArgs.Builder b = NetworkSecurityGroupSecurityRuleArgs.builder()
                 .networkSecurityGroupId(nsg.id())
                 .direction(rule.direction().name())
                 .protocol(rule.protocol().wire())
                 .stateless(rule.stateless())
                 .description(rule.key() + ": " + rule.why());
-        if (rule.direction() == FirewallRule.Direction.INGRESS) {
+        if (rule.direction() == NsgRule.Direction.INGRESS) {
             b.source(rule.cidr()).sourceType("CIDR_BLOCK");
         } else {
             b.destination(rule.cidr()).destinationType("CIDR_BLOCK");
@@ -262,11 +262,11 @@ public final class TurnHost extends ComponentResource {
             NetworkSecurityGroupSecurityRuleArgs.PortOptions.Builder o =
                     NetworkSecurityGroupSecurityRuleArgs.PortOptions.builder();
             NetworkSecurityGroupSecurityRuleArgs.PortOptions options =
-                    rule.direction() == FirewallRule.Direction.INGRESS
+                    rule.direction() == NsgRule.Direction.INGRESS
                             ? o.destinationPortRange(range).build() : o.sourcePortRange(range).build();
-            if (rule.protocol() == FirewallRule.Protocol.TCP) {
+            if (rule.protocol() == NsgRule.Protocol.TCP) {
                 b.tcpOptions(options);
-            } else if (rule.protocol() == FirewallRule.Protocol.UDP) {
+            } else if (rule.protocol() == NsgRule.Protocol.UDP) {
                 b.udpOptions(options);
             }
         });

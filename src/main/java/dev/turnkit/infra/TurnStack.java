@@ -14,9 +14,9 @@ public final class TurnStack {
     private TurnStack() {
     }
 
-    /** Defines the stack with the firewall of {@link FirewallRules#of}. */
+    /** Defines the stack with the firewall of {@link NsgRules#of}. */
     public static TurnHost define(Context ctx, StackConfig config, CloudInit cloudInit) {
-        return define(ctx, config, FirewallRules.of(config), cloudInit);
+        return define(ctx, config, NsgRules.of(config), cloudInit);
     }
 
     /**
@@ -25,7 +25,7 @@ public final class TurnStack {
      * @throws FreeTierException before anything is created, when the stack goes beyond the Always Free
      *                           allowance and {@code turnkit:allowPaid} is not true
      */
-    public static TurnHost define(Context ctx, StackConfig config, SortedMap<String, FirewallRule> firewall,
+    public static TurnHost define(Context ctx, StackConfig config, SortedMap<String, NsgRule> firewall,
             CloudInit cloudInit) {
         FreeTierLimits.Verdict verdict = FreeTierLimits.check(config);
         if (!verdict.allowed()) {

@@ -96,13 +96,13 @@ class FirewallPolicyTest {
     @Test
     void ruleNamesComeFromStableKeysSoAddingARuleChangesNoOtherRule() {
         StackConfig config = TestStacks.config();
-        SortedMap<String, FirewallRule> base = FirewallRules.of(config);
+        SortedMap<String, NsgRule> base = NsgRules.of(config);
         Map<String, Map<String, Object>> before = byName(StackRun.up(config, base, false));
         PulumiTest.cleanup();
-        FirewallRule extra = new FirewallRule("aaa-stun-alt", FirewallRule.Direction.INGRESS,
-                FirewallRule.Protocol.UDP, FirewallRules.ANYWHERE, Optional.of(new PortRange(3479, 3479)),
+        NsgRule extra = new NsgRule("aaa-stun-alt", NsgRule.Direction.INGRESS,
+                NsgRule.Protocol.UDP, NsgRules.ANYWHERE, Optional.of(new PortRange(3479, 3479)),
                 Optional.empty(), false, "a rule that sorts first");
-        Map<String, Map<String, Object>> after = byName(StackRun.up(config, FirewallRules.with(base, extra), false));
+        Map<String, Map<String, Object>> after = byName(StackRun.up(config, NsgRules.with(base, extra), false));
 
         Set<String> added = new HashSet<>(after.keySet());
         added.removeAll(before.keySet());
@@ -117,12 +117,12 @@ class FirewallPolicyTest {
     @Test
     void aRuleOpeningSshToEveryoneIsAPolicyViolation() {
         StackConfig config = TestStacks.config();
-        FirewallRule open = new FirewallRule("ssh-anywhere", FirewallRule.Direction.INGRESS,
-                FirewallRule.Protocol.TCP, FirewallRules.ANYWHERE, Optional.of(new PortRange(20, 25)),
+        NsgRule open = new NsgRule("ssh-anywhere", NsgRule.Direction.INGRESS,
+                NsgRule.Protocol.TCP, NsgRules.ANYWHERE, Optional.of(new PortRange(20, 25)),
                 Optional.empty(), false, "wrong");
-        assertThat(FirewallRules.policyViolations(FirewallRules.of(config))).as("the stack's own table is clean")
+        assertThat(NsgRules.policyViolations(NsgRules.of(config))).as("the stack's own table is clean")
                 .isEmpty();
-        assertThat(FirewallRules.policyViolations(FirewallRules.with(FirewallRules.of(config), open)))
+        assertThat(NsgRules.policyViolations(NsgRules.with(NsgRules.of(config), open)))
                 .containsExactly("firewall rule ssh-anywhere opens SSH (TCP 22) to 0.0.0.0/0 — SSH must be limited"
                         + " to turnkit:adminSshCidr");
     }

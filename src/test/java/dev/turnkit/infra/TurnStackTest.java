@@ -54,8 +54,11 @@ class TurnStackTest {
                 StandardCharsets.UTF_8);
 
         assertThat(cloudInit).as("user_data is the rendered cloud-init for this stack and its reserved IP")
-                .isEqualTo(FakeCloudInit.text(config.withAddresses(reservedIp, null)))
-                .contains(reservedIp, TestStacks.PRIVATE_IP);
+                .isEqualTo(RenderedCloudInit.cloudInit(StackRun.RENDERER, config.withAddresses(reservedIp, null),
+                        StackRun.SECRETS))
+                .startsWith("#cloud-config")
+                .contains("external-ip=" + reservedIp + "/" + TestStacks.PRIVATE_IP)
+                .contains("relay-ip=" + TestStacks.PRIVATE_IP);
         assertThat(metadata.get("ssh_authorized_keys")).as("the admin's SSH key is installed")
                 .isEqualTo(config.access().sshPublicKey());
         assertThat(metadata.keySet().stream().map(String::valueOf).toList()).as("OCI metadata keys verbatim, not camel-cased")
@@ -122,7 +125,7 @@ class TurnStackTest {
         PulumiTest.cleanup();
 
         StackConfig config = TestStacks.config();
-        StackRun second = StackRun.up(config, FirewallRules.of(config), true);
+        StackRun second = StackRun.up(config, NsgRules.of(config), true);
         assertThat(second.one(PUBLIC_IP).inputs().get("privateIpId"))
                 .as("the next up attaches the reserved IP to the VM's fixed private IP")
                 .isEqualTo(OfflineOci.idOf("private IP " + TestStacks.PRIVATE_IP));

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * One rule of the host's cloud firewall (an OCI network security group rule), identified by a stable key. The
  * key, not the rule's position, names the Pulumi resource ({@code <host>-<key>}), so adding or removing a rule
- * never replaces the others (terraform-aws-modules' {@code security_group_ingress_rules} pattern).
+ * never replaces the others (terraform-aws-modules' {@code security_group_ingress_rules} pattern). Not to be confused with
+ * {@link dev.turnkit.model.FirewallRule}, the public port list both firewalls are built from.
  *
  * @param key       stable name, e.g. {@code relay-udp}
  * @param direction ingress or egress
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param stateless true when the rule bypasses connection tracking (needs a matching rule the other way)
  * @param why       the one-line reason, shown in {@code turnkit plan} and in the OCI console
  */
-public record FirewallRule(String key, Direction direction, Protocol protocol, String cidr,
+public record NsgRule(String key, Direction direction, Protocol protocol, String cidr,
         Optional<PortRange> ports, Optional<Icmp> icmp, boolean stateless, String why) {
 
     /** Traffic direction as seen from the host. */
@@ -45,7 +46,7 @@ public record FirewallRule(String key, Direction direction, Protocol protocol, S
     public record Icmp(int type, int code) {
     }
 
-    public FirewallRule {
+    public NsgRule {
         if (!key.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("rule key must be lower-case words joined by '-': " + key);
         }
