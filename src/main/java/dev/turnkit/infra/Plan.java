@@ -9,6 +9,8 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import dev.turnkit.model.ConfigException;
 import dev.turnkit.model.StackConfig;
+import dev.turnkit.render.HostRenderer;
+import dev.turnkit.render.SecretValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,9 +68,14 @@ public final class Plan {
         }
     }
 
-    /** Reads {@code <stacksDir>/Pulumi.<stack>.yaml} and plans it. */
-    public static Report ofStackFile(Path stacksDir, String stack, CloudInit cloudInit) {
-        return of(load(stacksDir, stack), cloudInit);
+    /**
+     * Reads {@code <stacksDir>/Pulumi.<stack>.yaml} and plans it with the real cloud-init renderer; TURN secrets
+     * are never read, the user data carries redaction placeholders instead.
+     */
+    public static Report ofStackFile(Path stacksDir, String stack) {
+        StackConfig config = load(stacksDir, stack);
+        List<String> placeholders = SecretValues.resolve(config, stacksDir, false);
+        return of(config, new RenderedCloudInit(HostRenderer.create(), Output.of(placeholders)));
     }
 
     /** Plans a stack. */
