@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,16 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanCommandTest {
     @TempDir
     Path stacks;
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private void stackFile(String name, String... extraLines) throws IOException {
         List<String> lines = new ArrayList<>(List.of(
@@ -52,17 +40,17 @@ class PlanCommandTest {
         Files.write(stacks.resolve("Pulumi." + name + ".yaml"), lines, StandardCharsets.UTF_8);
     }
 
-    private Result plan(String stack, String... more) {
+    private MainTest.Result plan(String stack, String... more) {
         List<String> args = new ArrayList<>(List.of("plan", "--stack", stack, "--stacks-dir", stacks.toString()));
         args.addAll(List.of(more));
-        return run(args.toArray(String[]::new));
+        return MainTest.run(args.toArray(String[]::new));
     }
 
     @Test
     void jsonIsParseableAndTheSameOnEveryRun() throws IOException {
         stackFile("dev", "  turnkit:ocpus: 2", "  turnkit:memoryGb: 12", "  turnkit:dnsZone: example.com");
-        Result first = plan("dev", "--json");
-        Result second = plan("dev", "--json");
+        MainTest.Result first = plan("dev", "--json");
+        MainTest.Result second = plan("dev", "--json");
 
         assertThat(first.code()).as("a free, valid stack plans with exit 0: " + first.err()).isZero();
         assertThat(second.out()).as("same stack, same plan, byte for byte").isEqualTo(first.out());
@@ -97,7 +85,7 @@ class PlanCommandTest {
     @Test
     void theTableShowsResourcesFirewallAndVerdict() throws IOException {
         stackFile("dev");
-        Result r = plan("dev");
+        MainTest.Result r = plan("dev");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("turnkit-dev-vm", "oci:Core/networkSecurityGroupSecurityRule", "Cloud firewall",
                 "ssh", "198.51.100.7/32", "Free tier: free", "publicIpAttached = false");
@@ -106,7 +94,7 @@ class PlanCommandTest {
     @Test
     void aStackBeyondTheFreeTierIsAPolicyViolationWithExit2() throws IOException {
         stackFile("big", "  turnkit:ocpus: 4", "  turnkit:memoryGb: 24", "  turnkit:allowPaid: false");
-        Result r = plan("big", "--json");
+        MainTest.Result r = plan("big", "--json");
         assertThat(r.code()).as("policy violation is CRITICAL (2)").isEqualTo(2);
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.path("verdict").asText()).isEqualTo("policy-violation");
@@ -121,7 +109,7 @@ class PlanCommandTest {
     @Test
     void allowPaidLetsTheSameStackPlan() throws IOException {
         stackFile("big", "  turnkit:ocpus: 4", "  turnkit:memoryGb: 24", "  turnkit:allowPaid: true");
-        Result r = plan("big", "--json");
+        MainTest.Result r = plan("big", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).path("freeTier").path("verdict").asText())
                 .isEqualTo("paid (allowed by turnkit:allowPaid)");
@@ -130,7 +118,7 @@ class PlanCommandTest {
     @Test
     void badConfigIsUnknownWithExit3AndNoPlan() throws IOException {
         stackFile("bad", "  turnkit:adminSshCidr: 0.0.0.0/0");
-        Result r = plan("bad", "--json");
+        MainTest.Result r = plan("bad", "--json");
         assertThat(r.code()).as("bad config is UNKNOWN (3)").isEqualTo(3);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("turnkit: ").contains("turnkit:adminSshCidr");
@@ -138,7 +126,7 @@ class PlanCommandTest {
 
     @Test
     void aMissingStackFileSaysWhereItLooked() {
-        Result r = plan("nope");
+        MainTest.Result r = plan("nope");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("Pulumi.nope.yaml: no such stack file");
     }
@@ -146,7 +134,7 @@ class PlanCommandTest {
     @Test
     void theExampleStacksOfTheRepositoryPlanCleanly() {
         for (String stack : List.of("dev", "prod")) {
-            Result r = run("plan", "--stack", stack, "--stacks-dir", "stacks", "--json");
+            MainTest.Result r = MainTest.run("plan", "--stack", stack, "--stacks-dir", "stacks", "--json");
             assertThat(r.code()).as("stacks/Pulumi." + stack + ".yaml plans (what the CI plan job runs): " + r.err())
                     .isZero();
         }
