@@ -146,7 +146,7 @@ public final class TurnHost extends ComponentResource {
         // ---- placement: availability domain (first of the configured list) and image ------------------------
         Output<GetAvailabilityDomainsResult> domains = OciFunctions.getAvailabilityDomains(
                 GetAvailabilityDomainsArgs.builder().compartmentId(compartment).build(),
-                Oci.invokeOptions(this, List.of()));
+                Oci.parentedTo(this));
         this.availabilityDomain = domains.applyValue(r -> chooseAvailabilityDomain(config, r));
         Output<GetImagesResult> images = OciFunctions.getImages(GetImagesArgs.builder()
                 .compartmentId(compartment)
@@ -156,7 +156,7 @@ public final class TurnHost extends ComponentResource {
                 .sortBy("TIMECREATED")
                 .sortOrder("DESC")
                 .state("AVAILABLE")
-                .build(), Oci.invokeOptions(this, List.of()));
+                .build(), Oci.parentedTo(this));
         this.imageId = images.applyValue(r -> chooseImage(config, r).id());
 
         // ---- reserved public IP, attached to the fixed private IP once the VM exists -------------------------
@@ -164,7 +164,7 @@ public final class TurnHost extends ComponentResource {
         Output<Optional<String>> privateIpId = OciFunctions.getPrivateIps(GetPrivateIpsArgs.builder()
                         .ipAddress(privateIp)
                         .subnetId(subnet.id())
-                        .build(), Oci.invokeOptions(this, List.of()))
+                        .build(), Oci.parentedTo(this))
                 .applyValue(r -> findPrivateIpId(r, privateIp));
         PublicIp reserved = new PublicIp(name + "-ip", PublicIpArgs.builder()
                 .compartmentId(compartment)

@@ -2,6 +2,7 @@ package dev.turnkit.infra.oci;
 
 import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import java.util.List;
 import javax.annotation.Nullable;
 
@@ -30,9 +31,8 @@ public final class Oci {
                 options.getPluginDownloadURL().orElse(null), options.getDependsOn());
     }
 
-    /** Invoke options parented to {@code parent}, optionally waiting for {@code dependsOn}. */
-    public static InvokeOutputOptions invokeOptions(@Nullable com.pulumi.resources.Resource parent,
-            List<com.pulumi.resources.Resource> dependsOn) {
-        return new InvokeOutputOptions(parent, null, VERSION, dependsOn);
+    /** Invoke options parented to a component, with the pinned provider version. */
+    public static InvokeOutputOptions parentedTo(Resource parent) {
+        return new InvokeOutputOptions(parent, null, VERSION, List.of());
     }
 }
