@@ -3,7 +3,6 @@
 # ${header}
 [Unit]
 Description=turnkit credentials endpoint: short-lived TURN credentials for signed-in Firebase users
-Documentation=https://github.com/turnkit/turnkit/blob/main/docs/templates.md
 After=network-online.target
 Wants=network-online.target
 # The jar is downloaded by cloud-init (turnkit:turnkitJarUrl) or copied by `turnkit deploy`.

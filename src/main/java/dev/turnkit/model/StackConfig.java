@@ -126,6 +126,23 @@ public record StackConfig(
         return StackConfigParser.fromMap(stack, config);
     }
 
+    /**
+     * Builds the config from the Pulumi engine's view ({@code PULUMI_CONFIG}: every value a string, secrets
+     * decrypted). Values of the keys in {@code secretKeys} (e.g. {@code turnkit:turnSecret}, from
+     * {@code PULUMI_CONFIG_SECRET_KEYS}) are replaced by a {@code secure} marker before parsing, so a decrypted
+     * secret is never kept in the model; read it with {@code ctx.config().requireSecret(...)} instead.
+     */
+    public static StackConfig fromPulumiConfig(String stack, Map<String, String> config,
+            java.util.Collection<String> secretKeys) {
+        Map<String, Object> masked = new java.util.LinkedHashMap<>(config);
+        for (String key : secretKeys) {
+            if (masked.containsKey(key)) {
+                masked.put(key, Map.of("secure", "(decrypted by Pulumi, not kept)"));
+            }
+        }
+        return fromMap(stack, masked);
+    }
+
     /** This config with the public and/or private IP replaced (e.g. {@code render --public-ip}), re-validated. */
     public StackConfig withAddresses(String publicIp, String privateIp) {
         return StackConfigParser.withAddresses(this, publicIp, privateIp);

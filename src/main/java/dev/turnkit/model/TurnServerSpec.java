@@ -124,6 +124,13 @@ public record TurnServerSpec(
                 deniedPeers(c.version(), config.network().vcnCidr(), false), false, null, null);
     }
 
+    /** The same settings with other certificate and key files (e.g. a test's self-signed pair). */
+    public TurnServerSpec withTlsFiles(String cert, String key) {
+        return new TurnServerSpec(profile, realm, listeningIp, relayIp, externalIp, listeningPort, tlsPort, relay,
+                version, secrets, cert, key, userQuota, totalQuota, maxBps, bpsCapacity, deniedPeerIps,
+                allowLoopbackPeers, cliPassword, dbFile);
+    }
+
     /** Options for {@link #local}: what {@code turnkit local up} chooses. */
     public record LocalOptions(String realm, int listeningPort, int tlsPort, PortRange relay, CoturnVersion version,
             List<String> secrets, String certFile, String keyFile, String dbFile, boolean allowLoopbackPeers,

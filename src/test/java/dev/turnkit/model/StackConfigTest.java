@@ -128,6 +128,17 @@ class StackConfigTest {
     }
 
     @Test
+    void pulumiEngineConfigKeepsNoDecryptedSecret() {
+        Map<String, String> engine = new LinkedHashMap<>();
+        valid().forEach((key, v) -> engine.put(key, String.valueOf(v)));
+        engine.remove("turnkit:turnSecretFile");
+        engine.put("turnkit:turnSecret", "decrypted-by-the-engine-0123456789");
+        StackConfig c = StackConfig.fromPulumiConfig("prod", engine, List.of("turnkit:turnSecret"));
+        assertThat(c.secrets().turnSecret()).isEqualTo(new SecretSource.PulumiSecret("turnkit:turnSecret"));
+        assertThat(c.toString()).doesNotContain("decrypted-by-the-engine");
+    }
+
+    @Test
     void plaintextSecretIsRejected() {
         assertThat(problems(with("turnkit:turnSecret", "hunter2")))
                 .anySatisfy(p -> assertThat(p).startsWith("turnkit:turnSecret: plaintext value")
