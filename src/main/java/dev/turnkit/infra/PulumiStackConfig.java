@@ -13,34 +13,30 @@ import java.util.function.Function;
 
 /**
  * Reads the {@code turnkit:} keys from Pulumi's config (what {@code pulumi up} passes the program) into the one
- * {@link StackConfig}. {@code Pulumi.yaml} must give optional keys a default, so its "not set" defaults
- * ({@code ""}, and {@code 0} for {@link #ZERO_MEANS_UNSET}) are dropped here and the model applies its own.
- * Secret keys are passed on as {@code {secure: …}} markers only when Pulumi holds them encrypted: their values
- * are read as Pulumi secrets by {@link InfraMain} and never reach the model; a plaintext value is handed over
- * as is so the model reports it.
+ * {@link StackConfig}, through {@link StackConfig#fromPulumiConfig} (which keeps no decrypted secret).
+ * {@code Pulumi.yaml} must give optional keys a default, so its "not set" defaults ({@code ""}, and {@code 0} for
+ * {@link #ZERO_MEANS_UNSET}) are dropped here and the model applies its own (e.g. the shape's size).
  */
 final class PulumiStackConfig {
-    private PulumiStackConfig() {
-    }
-
     /** Keys whose Pulumi.yaml default 0 means "use the model's default" (it depends on the shape). */
     static final Set<String> ZERO_MEANS_UNSET = Set.of("ocpus", "memoryGb", "bpsCapacity");
 
-    static StackConfig read(String stack, Config config) {
-        return StackConfig.fromMap(stack, values(key -> config.get(key), secretKeys()));
+    private PulumiStackConfig() {
     }
 
-    /** The values the model sees, from a key lookup and the set of keys Pulumi holds encrypted. */
-    static Map<String, Object> values(Function<String, Optional<String>> lookup, Set<String> encrypted) {
-        Map<String, Object> values = new LinkedHashMap<>();
+    static StackConfig read(String stack, Config config) {
+        return StackConfig.fromPulumiConfig(stack, values(config::get), secretKeys());
+    }
+
+    /** {@code turnkit:<key>} → value for every key that is set, from a lookup of bare keys. */
+    static Map<String, String> values(Function<String, Optional<String>> lookup) {
+        Map<String, String> values = new LinkedHashMap<>();
         for (String key : StackConfig.KEYS) {
             Optional<String> value = lookup.apply(key).filter(v -> !v.isBlank());
             if (value.isEmpty() || ZERO_MEANS_UNSET.contains(key) && value.get().trim().equals("0")) {
                 continue;
             }
-            boolean secure = StackConfig.SECRET_KEYS.contains(key)
-                    && encrypted.contains(StackConfig.NAMESPACE + ":" + key);
-            values.put(key, secure ? Map.of("secure", "(Pulumi secret)") : value.get());
+            values.put(StackConfig.NAMESPACE + ":" + key, value.get());
         }
         return values;
     }

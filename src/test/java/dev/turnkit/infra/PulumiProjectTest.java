@@ -1,6 +1,7 @@
 package dev.turnkit.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -58,8 +59,8 @@ class PulumiProjectTest {
         for (String stack : List.of("dev", "prod")) {
             String text = Files.readString(Path.of("stacks", "Pulumi." + stack + ".yaml"));
             StackConfig fromFile = StackConfig.fromYaml(stack, text);
-            StackConfig fromPulumi = StackConfig.fromMap(stack, PulumiStackConfig.values(
-                    key -> engineValue(text, key), Set.of()));
+            StackConfig fromPulumi = StackConfig.fromPulumiConfig(stack, PulumiStackConfig.values(
+                    key -> engineValue(text, key)), Set.of());
             assertThat(fromPulumi).as(stack + ": Pulumi.yaml defaults plus the stack file give the same config")
                     .isEqualTo(fromFile);
         }
@@ -70,23 +71,22 @@ class PulumiProjectTest {
         String text = Files.readString(Path.of("stacks", "Pulumi.dev.yaml"))
                 .replace("turnkit:shape: VM.Standard.A1.Flex", "turnkit:shape: VM.Standard.E2.1.Micro")
                 .replaceAll("(?m)^  turnkit:(ocpus|memoryGb):.*\\n", "");
-        StackConfig micro = StackConfig.fromMap("dev", PulumiStackConfig.values(key -> engineValue(text, key),
-                Set.of()));
+        StackConfig micro = StackConfig.fromPulumiConfig("dev", PulumiStackConfig.values(
+                key -> engineValue(text, key)), Set.of());
         assertThat(micro.instance().memoryGb()).as("the Micro shape's fixed size, not a project default")
                 .isEqualTo(1);
     }
 
     @Test
-    void aPlaintextTurnSecretIsReportedNotHidden() {
-        Map<String, Object> values = PulumiStackConfig.values(
-                key -> key.equals("turnSecret") ? Optional.of("hunter2") : Optional.empty(), Set.of());
-        assertThat(values.get("turnSecret")).as("not encrypted by Pulumi: the model sees it and refuses it")
-                .isEqualTo("hunter2");
-        Map<String, Object> secure = PulumiStackConfig.values(
-                key -> key.equals("turnSecret") ? Optional.of("hunter2") : Optional.empty(),
-                Set.of("turnkit:turnSecret"));
-        assertThat(secure.get("turnSecret")).as("encrypted: only a marker, never the value")
-                .isEqualTo(Map.of("secure", "(Pulumi secret)"));
+    void aTurnSecretSetWithoutSecretIsRefusedAndAnEncryptedOneIsNeverKept() throws IOException {
+        String text = Files.readString(Path.of("stacks", "Pulumi.dev.yaml"))
+                .replaceAll("(?m)^  turnkit:turnSecretFile:.*\\n", "");
+        Map<String, String> values = new LinkedHashMap<>(PulumiStackConfig.values(key -> engineValue(text, key)));
+        values.put("turnkit:turnSecret", "hunter2");
+        assertThatThrownBy(() -> StackConfig.fromPulumiConfig("dev", values, Set.of()))
+                .as("set without --secret: refused").hasMessageContaining("turnkit:turnSecret: plaintext value");
+        StackConfig encrypted = StackConfig.fromPulumiConfig("dev", values, Set.of("turnkit:turnSecret"));
+        assertThat(encrypted.toString()).as("the decrypted value is not kept").doesNotContain("hunter2");
     }
 
     /** What the engine hands the program for a key: the stack value, else the project default, as strings. */
