@@ -67,14 +67,17 @@ class PulumiProjectTest {
     }
 
     @Test
-    void aMicroStackGetsNoSizeFromTheProjectDefaults() throws IOException {
+    void projectDefaultsLeaveShapeSizesToTheModelAndListsEmpty() throws IOException {
         String text = Files.readString(Path.of("stacks", "Pulumi.dev.yaml"))
                 .replace("turnkit:shape: VM.Standard.A1.Flex", "turnkit:shape: VM.Standard.E2.1.Micro")
-                .replaceAll("(?m)^  turnkit:(ocpus|memoryGb):.*\\n", "");
+                .replaceAll("(?m)^  turnkit:(ocpus|memoryGb):.*\\n", "")
+                .replaceAll("(?m)^  turnkit:allowedOrigins:\\n(    - .*\\n)+", "");
         StackConfig micro = StackConfig.fromPulumiConfig("dev", PulumiStackConfig.values(
                 key -> engineValue(text, key)), Set.of());
         assertThat(micro.instance().memoryGb()).as("the Micro shape's fixed size, not a project default")
                 .isEqualTo(1);
+        assertThat(micro.credentials().allowedOrigins()).as("the project default [] arrives as a JSON array")
+                .isEmpty();
     }
 
     @Test
