@@ -1,13 +1,38 @@
 package dev.turnkit.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code turnkit plan}: Preview the Pulumi stack offline, under mocks: resources, firewall, free-tier verdict. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Preview the Pulumi stack offline, under mocks: resources, firewall, free-tier verdict.")
+/**
+ * {@code turnkit plan}: runs the Pulumi stack program offline under mocks (no engine, no cloud credentials) and
+ * prints its resources, the cloud firewall and the free-tier verdict. The Pulumi SDK is only loaded when this
+ * command runs ({@link PlanRunner}), so other commands start without it.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Preview the Pulumi stack offline, under mocks: resources, firewall, free-tier verdict.",
+            "Needs no cloud credentials; exit 2 when the stack breaks the free-tier or firewall policy."})
 final class PlanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--stack", required = true, paramLabel = "NAME",
+            description = "Stack name: reads <stacks-dir>/Pulumi.<NAME>.yaml.")
+    String stack;
+
+    @Option(names = "--stacks-dir", paramLabel = "DIR", defaultValue = "stacks",
+            description = "Directory of the stack files (default: ${DEFAULT-VALUE}).")
+    Path stacksDir;
+
     @Override
     public Integer call() {
-        throw new CommandFailedException(ExitCode.UNKNOWN, "'plan' is not implemented yet");
+        return PlanRunner.run(stacksDir, stack, output.json(), spec.commandLine().getOut());
     }
 }

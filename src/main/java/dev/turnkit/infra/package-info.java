@@ -1,4 +1,11 @@
 /**
- * The Pulumi program and hand-bound OCI resources. Depends on {@code model}, {@code render}; the Pulumi SDK is confined here.
+ * The Pulumi program and hand-bound OCI resources. Depends on {@code model}, {@code render}; the Pulumi SDK is
+ * confined here.
+ *
+ * <p>{@link dev.turnkit.infra.InfraMain} is what {@code pulumi up} runs; {@link dev.turnkit.infra.TurnStack} is the
+ * stack body (free-tier guard, {@link dev.turnkit.infra.TurnHost} component, stack outputs);
+ * {@link dev.turnkit.infra.NsgRules} the cloud firewall table; {@link dev.turnkit.infra.FreeTierLimits} the Always
+ * Free allowance; {@link dev.turnkit.infra.Plan} runs the stack offline under {@link dev.turnkit.infra.OfflineOci}
+ * mocks for {@code turnkit plan}. The OCI bindings are in {@code dev.turnkit.infra.oci}.
  */
 package dev.turnkit.infra;

@@ -1,0 +1,115 @@
+package dev.turnkit.infra;
+
+import com.pulumi.test.Mocks;
+import dev.turnkit.model.StackConfig;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Stands in for Oracle Cloud when the stack runs without the Pulumi engine ({@code turnkit plan}, tests): records
+ * every resource the program registers with its inputs, and answers the provider functions offline from the
+ * stack config. It imitates a fresh tenancy: the configured availability domains exist, the newest image for the
+ * shape is a placeholder, and the VM's private IP does not exist yet unless {@code vmExists}.
+ */
+public final class OfflineOci implements Mocks {
+    /** The address the plan shows for the reserved public IP when the stack file has none (TEST-NET-1). */
+    public static final String PLACEHOLDER_PUBLIC_IP = "192.0.2.10";
+
+    private final StackConfig config;
+    private final boolean vmExists;
+    private final List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * One registered resource.
+     *
+     * @param type   Pulumi type token
+     * @param name   logical name
+     * @param inputs inputs as the provider would receive them (numbers as doubles, nested args as maps)
+     */
+    public record Registered(String type, String name, Map<String, Object> inputs) {
+    }
+
+    /**
+     * @param config   the stack
+     * @param vmExists whether the VM (and so its private IP object) already exists, as on a second {@code pulumi up}
+     */
+    public OfflineOci(StackConfig config, boolean vmExists) {
+        this.config = config;
+        this.vmExists = vmExists;
+    }
+
+    /** The resources registered so far, in registration order. */
+    public List<Registered> registered() {
+        synchronized (registered) {
+            return List.copyOf(registered);
+        }
+    }
+
+    /** The mock id of a resource: readable in plans, unique per logical name. */
+    public static String idOf(String name) {
+        return "<id of " + name + ">";
+    }
+
+    /** The reserved public IP the plan assumes. */
+    public String publicIp() {
+        return config.network().publicIp().orElse(PLACEHOLDER_PUBLIC_IP);
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        registered.add(new Registered(args.type, args.name, args.inputs));
+        Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+        switch (args.type) {
+            case "oci:Core/publicIp:PublicIp" -> state.put("ipAddress", publicIp());
+            case "oci:Core/instance:Instance" -> {
+                Object vnic = args.inputs.get("createVnicDetails");
+                if (vnic instanceof Map<?, ?> m && m.get("privateIp") != null) {
+                    state.put("privateIp", m.get("privateIp"));
+                }
+                state.put("state", "RUNNING");
+            }
+            default -> {
+            }
+        }
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(idOf(args.name)), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs call) {
+        Map<String, Object> args = call.args;
+        return switch (call.token) {
+            case "oci:Identity/getAvailabilityDomains:getAvailabilityDomains" -> done(Map.of(
+                    "compartmentId", config.oci().compartmentId(),
+                    "availabilityDomains", config.oci().availabilityDomains().stream()
+                            .map(ad -> Map.of("name", ad, "id", idOf(ad), "compartmentId",
+                                    config.oci().compartmentId()))
+                            .toList()));
+            case "oci:Core/getImages:getImages" -> done(Map.of("images", List.of(image(args))));
+            case "oci:Core/getPrivateIps:getPrivateIps" -> done(Map.of("privateIps", vmExists
+                    ? List.of(Map.of("id", idOf("private IP " + args.get("ipAddress")),
+                            "ipAddress", String.valueOf(args.get("ipAddress")),
+                            "subnetId", String.valueOf(args.get("subnetId")), "isPrimary", true))
+                    : List.of()));
+            default -> CompletableFuture.failedFuture(
+                    new IllegalArgumentException("offline plan: unexpected provider function " + call.token));
+        };
+    }
+
+    private Map<String, Object> image(Map<String, Object> args) {
+        boolean arm = config.instance().shape().architecture().equals("arm64");
+        String os = String.valueOf(args.get("operatingSystem"));
+        String version = String.valueOf(args.get("operatingSystemVersion"));
+        String displayName = os.replace(' ', '-') + "-" + version + (arm ? "-aarch64" : "") + "-<newest>";
+        return Map.of("id", "<newest " + displayName + " image>", "displayName", displayName,
+                "operatingSystem", os, "operatingSystemVersion", version, "state", "AVAILABLE");
+    }
+
+    private static CompletableFuture<Map<String, Object>> done(Map<String, Object> result) {
+        return CompletableFuture.completedFuture(result);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.turnkit.infra;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.pulumi.core.Output;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import dev.turnkit.model.ConfigException;
+import dev.turnkit.model.StackConfig;
+import dev.turnkit.render.HostRenderer;
+import dev.turnkit.render.SecretValues;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code turnkit plan}: runs the same stack program as {@code pulumi up} under {@link OfflineOci} mocks — no
+ * engine, no cloud credentials — and reports the resources it would register with their inputs, the firewall
+ * table, the free-tier verdict and the stack outputs.
+ */
+public final class Plan {
+    private Plan() {
+    }
+
+    /**
+     * One resource the program registers.
+     *
+     * @param type   Pulumi type token
+     * @param name   logical name
+     * @param inputs the inputs sent to the provider, keys sorted; user data summarised
+     */
+    public record Resource(String type, String name, SortedMap<String, Object> inputs) {
+    }
+
+    /**
+     * The plan of one stack.
+     *
+     * @param stack    stack name
+     * @param resources resources sorted by name (empty when the free-tier guard refuses the stack)
+     * @param firewall the cloud firewall, sorted by key
+     * @param freeTier the free-tier verdict
+     * @param policy   firewall policy violations (e.g. SSH open to everyone)
+     * @param outputs  stack outputs, sorted by name
+     * @param notes    what the offline plan assumed and what the user should know
+     */
+    public record Report(String stack, List<Resource> resources, List<NsgRule> firewall,
+            FreeTierLimits.Verdict freeTier, List<String> policy, SortedMap<String, Object> outputs,
+            List<String> notes) {
+        /** True when {@code pulumi up} would refuse the stack or the firewall breaks policy (exit 2). */
+        public boolean violatesPolicy() {
+            return !freeTier.allowed() || !policy.isEmpty();
+        }
+    }
+
+    /**
+     * Reads {@code <stacksDir>/Pulumi.<stack>.yaml} and plans it with the real cloud-init renderer; TURN secrets
+     * are never read, the user data carries redaction placeholders instead.
+     */
+    public static Report ofStackFile(Path stacksDir, String stack) {
+        StackConfig config = load(stacksDir, stack);
+        List<String> placeholders = SecretValues.resolve(config, stacksDir, false);
+        return of(config, new RenderedCloudInit(HostRenderer.create(), Output.of(placeholders)));
+    }
+
+    /** Plans a stack. */
+    public static Report of(StackConfig config, CloudInit cloudInit) {
+        SortedMap<String, NsgRule> firewall = NsgRules.of(config);
+        FreeTierLimits.Verdict verdict = FreeTierLimits.check(config);
+        List<String> policy = NsgRules.policyViolations(firewall);
+        List<NsgRule> rules = List.copyOf(firewall.values());
+        if (!verdict.allowed()) {
+            return new Report(config.stack(), List.of(), rules, verdict, policy, new TreeMap<>(),
+                    List.of("nothing planned: pulumi up refuses this stack before creating anything"));
+        }
+        OfflineOci oci = new OfflineOci(config, false);
+        SortedMap<String, Object> outputs = new TreeMap<>();
+        try {
+            TestResult result = PulumiTest.withMocks(oci)
+                    .withOptions(TestOptions.builder().projectName(StackConfig.NAMESPACE).stackName(config.stack())
+                            .preview(false).build())
+                    .runTest(ctx -> TurnStack.define(ctx, config, firewall, cloudInit));
+            if (result.exitCode() != 0) {
+                throw failure(result);
+            }
+            for (Map.Entry<String, Output<?>> e : result.outputs().entrySet()) {
+                outputs.put(e.getKey(), normalise(PulumiTest.extractValue(e.getValue())));
+            }
+        } finally {
+            PulumiTest.cleanup();
+        }
+        List<Resource> resources = oci.registered().stream()
+                .map(r -> new Resource(r.type(), r.name(), sortedInputs(r.inputs())))
+                .sorted(Comparator.comparing(Resource::name))
+                .collect(Collectors.toList());
+        return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes(config, oci));
+    }
+
+    /**
+     * Reads a stack file. The model refuses sizes beyond the Always Free allowance as bad config; here such a
+     * stack is read with paid sizes allowed and handed to the free-tier guard instead, so the plan reports it as
+     * a policy violation (exit 2) with the guard's message, while any other problem stays bad config (exit 3).
+     */
+    static StackConfig load(Path stacksDir, String stack) {
+        Path file = stacksDir.resolve("Pulumi." + stack + ".yaml");
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such stack file — create it with 'pulumi stack init " + stack
+                    + "' and the turnkit: keys of docs/pulumi.md, or pass --stacks-dir");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read — " + e.getMessage());
+        }
+        try {
+            return StackConfig.fromYaml(stack, yaml);
+        } catch (ConfigException strict) {
+            StackConfig paid;
+            try {
+                Map<String, Object> config = configMap(yaml);
+                config.put(StackConfig.NAMESPACE + ":allowPaid", true);
+                paid = StackConfig.fromMap(stack, config);
+            } catch (ConfigException | JsonProcessingException | ClassCastException e) {
+                throw strict;
+            }
+            StackConfig asWritten = withAllowPaid(paid, false);
+            if (FreeTierLimits.check(asWritten).free()) {
+                throw strict;
+            }
+            return asWritten;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> configMap(String yaml) throws JsonProcessingException {
+        Map<String, Object> doc = new ObjectMapper(new YAMLFactory()).readValue(yaml, Map.class);
+        return new LinkedHashMap<>((Map<String, Object>) doc.get("config"));
+    }
+
+    static StackConfig withAllowPaid(StackConfig c, boolean allowPaid) {
+        StackConfig.Oci o = c.oci();
+        return new StackConfig(c.stack(), c.domain(), c.network(), c.ports(), c.instance(), c.coturn(), c.access(),
+                c.credentials(), c.secrets(),
+                new StackConfig.Oci(o.compartmentId(), o.availabilityDomains(), o.dnsZone(), allowPaid),
+                c.release(), c.checkIntervalMinutes());
+    }
+
+    private static List<String> notes(StackConfig config, OfflineOci oci) {
+        List<String> notes = new ArrayList<>();
+        notes.add("offline: provider functions answered from the stack config; ids are placeholders");
+        notes.add("reserved public IP " + oci.publicIp()
+                + (config.network().publicIp().isPresent() ? " (turnkit:publicIp)" : " (placeholder: OCI assigns it)")
+                + "; the first pulumi up creates it unattached, the next pulumi up attaches it to "
+                + config.network().privateIp());
+        List<String> ads = config.oci().availabilityDomains();
+        notes.add("availability domain " + ads.get(0) + (ads.size() > 1 ? "; on 'Out of host capacity' move the next"
+                + " of " + ads.subList(1, ads.size()) + " to the front of turnkit:availabilityDomains and re-run" : ""));
+        notes.addAll(config.warnings());
+        return notes;
+    }
+
+    private static RuntimeException failure(TestResult result) {
+        List<String> messages = new ArrayList<>(result.errors());
+        for (Exception e : result.exceptions()) {
+            Throwable t = e;
+            while (t.getCause() != null && !(t instanceof ConfigException)) {
+                t = t.getCause();
+            }
+            if (t instanceof ConfigException ce) {
+                return ce;
+            }
+            messages.add(String.valueOf(t.getMessage()));
+        }
+        return new IllegalStateException("the stack program failed under mocks: " + String.join("; ", messages));
+    }
+
+    private static SortedMap<String, Object> sortedInputs(Map<String, Object> inputs) {
+        SortedMap<String, Object> out = new TreeMap<>();
+        inputs.forEach((k, v) -> out.put(k, k.equals("user_data") ? summariseUserData(String.valueOf(v))
+                : normalise(v)));
+        return out;
+    }
+
+    /** Maps sorted, integral doubles as longs (every number travels as a double). */
+    private static Object normalise(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, x) -> copy.put(String.valueOf(k), x));
+            return sortedInputs(copy);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(Plan::normalise).collect(Collectors.toList());
+        }
+        if (v instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return d.longValue();
+        }
+        return v;
+    }
+
+    private static String summariseUserData(String base64) {
+        byte[] text = Base64.getDecoder().decode(base64);
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text);
+            return "cloud-init, " + text.length + " bytes, sha256 " + HexFormat.of().formatHex(sha);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.turnkit.infra;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import dev.turnkit.model.StackConfig;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * The stack body, separate from {@link InfraMain} so tests and {@code turnkit plan} run it under mocks: the
+ * free-tier guard, then the {@link TurnHost}, then the stack outputs (all exports are here).
+ */
+public final class TurnStack {
+    private TurnStack() {
+    }
+
+    /** Defines the stack with the firewall of {@link NsgRules#of}. */
+    public static TurnHost define(Context ctx, StackConfig config, CloudInit cloudInit) {
+        return define(ctx, config, NsgRules.of(config), cloudInit);
+    }
+
+    /**
+     * Defines the stack.
+     *
+     * @throws FreeTierException before anything is created, when the stack goes beyond the Always Free
+     *                           allowance and {@code turnkit:allowPaid} is not true
+     */
+    public static TurnHost define(Context ctx, StackConfig config, SortedMap<String, NsgRule> firewall,
+            CloudInit cloudInit) {
+        FreeTierLimits.Verdict verdict = FreeTierLimits.check(config);
+        if (!verdict.allowed()) {
+            throw new FreeTierException(verdict);
+        }
+        for (FreeTierLimits.Violation v : verdict.violations()) {
+            ctx.log().warn("paid resources accepted (turnkit:allowPaid): " + v.message());
+        }
+        TurnHost host = new TurnHost(hostName(config), config, firewall, cloudInit, null);
+        export(ctx, config, host);
+        return host;
+    }
+
+    /** The component name: {@code turnkit-<stack>}; every child name starts with it. */
+    public static String hostName(StackConfig config) {
+        return "turnkit-" + config.stack();
+    }
+
+    private static void export(Context ctx, StackConfig config, TurnHost host) {
+        StackConfig.Ports p = config.ports();
+        String d = config.domain();
+        ctx.export("publicIp", host.publicIp());
+        ctx.export("publicIpAttached", host.publicIpAttached());
+        ctx.export("privateIp", Output.of(host.privateIp()));
+        ctx.export("availabilityDomain", host.availabilityDomain());
+        ctx.export("turnUris", Output.of(List.of(
+                "turn:" + d + ":" + p.listening() + "?transport=udp",
+                "turn:" + d + ":" + p.listening() + "?transport=tcp")));
+        ctx.export("turnsUri", Output.of("turns:" + d + ":" + p.tls() + "?transport=tcp"));
+        ctx.export("credentialsUrl", Output.of("https://" + d + (p.credentials() == 443 ? "" : ":" + p.credentials())));
+        ctx.export("sshCommand", host.publicIp().applyValue(ip -> "ssh "
+                + TurnHost.loginUser(config.instance().os()) + "@" + ip));
+    }
+}

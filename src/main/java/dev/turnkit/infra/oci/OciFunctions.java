@@ -1,0 +1,38 @@
+package dev.turnkit.infra.oci;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.TypeShape;
+import com.pulumi.deployment.Deployment;
+import com.pulumi.deployment.InvokeOutputOptions;
+import javax.annotation.Nullable;
+
+/** The OCI provider functions (data sources) the stack reads, with the provider version pinned. */
+public final class OciFunctions {
+    public static final String GET_AVAILABILITY_DOMAINS =
+            "oci:Identity/getAvailabilityDomains:getAvailabilityDomains";
+    public static final String GET_IMAGES = "oci:Core/getImages:getImages";
+    public static final String GET_PRIVATE_IPS = "oci:Core/getPrivateIps:getPrivateIps";
+
+    private OciFunctions() {
+    }
+
+    /** The tenancy's availability domains, e.g. {@code Uocm:PHX-AD-1}. */
+    public static Output<GetAvailabilityDomainsResult> getAvailabilityDomains(GetAvailabilityDomainsArgs args,
+            @Nullable InvokeOutputOptions options) {
+        return Deployment.getInstance().invoke(GET_AVAILABILITY_DOMAINS,
+                TypeShape.of(GetAvailabilityDomainsResult.class), args, Oci.withVersion(options));
+    }
+
+    /** Platform images, filtered by operating system, version and the shape they can boot on. */
+    public static Output<GetImagesResult> getImages(GetImagesArgs args, @Nullable InvokeOutputOptions options) {
+        return Deployment.getInstance().invoke(GET_IMAGES, TypeShape.of(GetImagesResult.class), args,
+                Oci.withVersion(options));
+    }
+
+    /** Private IP objects, e.g. the one with a given address in a subnet. */
+    public static Output<GetPrivateIpsResult> getPrivateIps(GetPrivateIpsArgs args,
+            @Nullable InvokeOutputOptions options) {
+        return Deployment.getInstance().invoke(GET_PRIVATE_IPS, TypeShape.of(GetPrivateIpsResult.class), args,
+                Oci.withVersion(options));
+    }
+}
