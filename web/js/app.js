@@ -20,13 +20,16 @@ import { StepError, fetchIceServers, loadConfig, newSessionId, signIn, Signaling
 // Poll intervals: fast while the call is being set up, slow once it is up (only to notice a hang-up).
 const POLL_SETUP_MS = 100;
 const POLL_CALL_MS = 1000;
-const POLL_INCOMING_MS = 500;
+const POLL_INCOMING_MS = 250;
 // A call that is not connected after this long is reported as failed rather than left spinning.
 const SETUP_TIMEOUT_MS = 20000;
 // Sessions live at most 2 h (the rules' limit); this sample asks for 1 h.
 const SESSION_LIFETIME_MS = 60 * 60 * 1000;
 // The rules accept candidate ids caller-0..caller-99 / callee-0..callee-99.
 const MAX_CANDIDATES = 100;
+
+// The session state machine of the seed (plan.md 3.2), in order; the rules allow only these steps.
+const STATES = ['IDLE', 'OFFER_SENT', 'CONNECTING', 'CONNECTED', 'ENDED'];
 
 const $ = (id) => document.getElementById(id);
 
@@ -243,7 +246,11 @@ class Call {
   }
 
   async pollOnce() {
-    const session = await signaling.getSession(this.sessionId);
+    // The session and the candidates are read in parallel: one round trip per poll, not two.
+    const [session, candidates] = await Promise.all([
+      signaling.getSession(this.sessionId),
+      this.remoteDescriptionSet || this.role === 'caller' ? signaling.listCandidates(this.sessionId) : [],
+    ]);
     if (this.ended) return;
     this.showState(session.state);
 
@@ -261,7 +268,7 @@ class Call {
     // Steps 14-16: add the other side's new candidates (only once the remote description is set).
     if (this.remoteDescriptionSet) {
       const other = this.role === 'caller' ? 'callee' : 'caller';
-      for (const c of await signaling.listCandidates(this.sessionId)) {
+      for (const c of candidates) {
         if (!c.id.startsWith(`${other}-`) || this.seenCandidates.has(c.id)) continue;
         this.seenCandidates.add(c.id);
         await this.pc.addIceCandidate({ candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex });
@@ -329,7 +336,8 @@ class Call {
   }
 
   showState(state) {
-    if (state === this.sessionState) return;
+    // States only move forward; a poll answer that left the server before our own update must not undo it.
+    if (STATES.indexOf(state) <= STATES.indexOf(this.sessionState)) return;
     this.sessionState = state;
     $('session-state').textContent = state;
     $('session-state').dataset.state = state;
@@ -352,7 +360,8 @@ class Call {
     $('pc-state').textContent = 'closed';
     $('pc-state').dataset.state = 'closed';
     $('hangup').disabled = true;
-    this.showState('ENDED');
+    // A session that never got past IDLE (e.g. credentials refused before the offer) has nothing to end.
+    if (this.sessionState !== 'IDLE') this.showState('ENDED');
     log(`call ended (${reason})`);
     $('delete-session').disabled = this.role !== 'caller';
   }
@@ -469,6 +478,7 @@ async function watchIncomingCalls() {
     const ids = calls.map((session) => session.id).join(',');
     if (ids !== shownIncoming) {  // re-render only on change, so a button is not replaced under the pointer
       shownIncoming = ids;
+      if (calls.length > 0) log(`incoming call(s): ${ids}`);
       $('incoming').replaceChildren(...calls.map((session) => {
         const item = document.createElement('li');
         const button = document.createElement('button');
@@ -481,7 +491,7 @@ async function watchIncomingCalls() {
       if (calls.length === 0) $('incoming').innerHTML = '<li class="empty">none</li>';
     }
   } catch (e) {
-    if (e.message !== lastIncomingError) report(e);  // once, not every half second
+    if (e.message !== lastIncomingError) report(e);  // once, not on every poll
     lastIncomingError = e.message;
   }
   setTimeout(watchIncomingCalls, POLL_INCOMING_MS);
