@@ -220,14 +220,13 @@ class Call {
 
     this.canPublish = true;
     this.flushCandidates();
-    this.poll();
+    this.poll(0);  // the caller's candidates are usually there already
   }
 
   // ----- Both sides: the poll loop (steps 9-10, 14-16, and noticing a hang-up) -----
 
-  poll() {
+  poll(delay = this.pc.connectionState === 'connected' ? POLL_CALL_MS : POLL_SETUP_MS) {
     if (this.ended) return;
-    const delay = this.pc.connectionState === 'connected' ? POLL_CALL_MS : POLL_SETUP_MS;
     this.pollTimer = setTimeout(async () => {
       try {
         await this.pollOnce();
