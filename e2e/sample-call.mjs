@@ -191,11 +191,11 @@ async function relayOnlyCall(browser) {
     await bob.waitForSelector('#pc-state[data-state=connected]');
     for (const [name, page, other] of [['caller', alice, 'callee'], ['callee', bob, 'caller']]) {
       await page.waitForSelector(`#channel-state[data-received="hello from the ${other}"]`);
-      await page.waitForSelector('#remote-audio-state[data-kind=audio]');
+      await page.waitForFunction(() => Number(document.querySelector('#remote-audio-state').dataset.packets) > 0);
       await page.waitForSelector('#pair[data-local-type]');
       const pair = await page.locator('#pair').evaluate((e) => ({ ...e.dataset, text: e.textContent }));
       expect(pair.localType === 'relay' && pair.remoteType === 'relay',
-        `${name}: data channel open, remote audio track arrived, selected pair is relay ⇄ relay`, pair.text);
+        `${name}: data channel open, remote audio packets arriving, selected pair is relay ⇄ relay`, pair.text);
     }
     await alice.waitForSelector('#session-state[data-state=CONNECTED]');
     await alice.waitForFunction(() => Number(document.querySelector('#bytes').dataset.received) > 0);

@@ -92,6 +92,7 @@ class Call {
     this.seenCandidates = new Set();  // ids of remote candidates already added
     this.sessionState = 'IDLE';
     this.ended = false;
+    this.flushing = false;            // a flushCandidates() loop is running
     this.pollTimer = null;
     this.statsTimer = null;
   }
@@ -122,9 +123,9 @@ class Call {
     this.pc.onconnectionstatechange = () => this.onConnectionState();
     this.pc.ontrack = ({ track, streams }) => {
       $('remote-audio').srcObject = streams[0] || new MediaStream([track]);
-      $('remote-audio-state').textContent = `${track.kind} track arrived`;
-      $('remote-audio-state').dataset.kind = track.kind;
-      log(`remote ${track.kind} track arrived`);
+      // The track exists as soon as the remote description announces it; getStats() shows packets arriving.
+      $('remote-audio-state').textContent = `${track.kind} track announced, no packets yet`;
+      log(`remote ${track.kind} track announced`);
     };
     this.pc.ondatachannel = ({ channel }) => this.useChannel(channel);
   }
@@ -317,6 +318,11 @@ class Call {
     let pair = null;
     stats.forEach((s) => {
       if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId);
+      // The remote audio really arrives: RTP packets received on the inbound audio stream.
+      if (s.type === 'inbound-rtp' && s.kind === 'audio' && s.packetsReceived > 0) {
+        $('remote-audio-state').textContent = `audio arriving: ${s.packetsReceived} packets, ${s.bytesReceived} bytes`;
+        $('remote-audio-state').dataset.packets = String(s.packetsReceived);
+      }
     });
     if (!pair) return;
     const local = stats.get(pair.localCandidateId);
