@@ -259,6 +259,37 @@ async function relayOnlyCall(browser) {
   }
 }
 
+async function turnRefusesCredentials(browser) {
+  // The endpoint's answer reaches the page with a wrong TURN password (as if coturn had another secret):
+  // coturn answers the allocation with 401 and the page reports it, relay only, without waiting for a timeout.
+  const grace = await openUser(browser, 'grace');
+  await grace.route(stack.credentials.url, async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const response = await route.fetch();
+    const body = await response.json();
+    body.iceServers = body.iceServers.map((s) => (s.credential ? { ...s, credential: `${s.credential}x` } : s));
+    await route.fulfill({ response, json: body });
+  });
+  const graceUid = await signIn(grace, `grace-${runId}@example.com`);
+  await grace.check('#relay-only');
+  await grace.fill('#callee-uid', 'someone-else');
+  const started = Date.now();
+  await grace.click('#call');
+  const failed = await errorOf(grace);
+  expect(failed.step === 'ice' && failed.kind === 'failed' && /401/.test(failed.text),
+    `TURN refuses the credentials → the page says ICE failed with the TURN 401 (${Date.now() - started} ms)`,
+    failed.text);
+  await new Promise((r) => setTimeout(r, 500));  // a session write already in flight would land by now
+  const { body: rows } = await http(`${documents}:runQuery`, {
+    ...owner,
+    method: 'POST',
+    body: { structuredQuery: { from: [{ collectionId: 'webrtc_sessions' }], where: { fieldFilter: {
+      field: { fieldPath: 'caller_id' }, op: 'EQUAL', value: { stringValue: graceUid } } } } },
+  });
+  const ringing = rows.filter((r) => r.document && r.document.fields.state.stringValue !== 'ENDED');
+  expect(ringing.length === 0, 'a call that failed before connecting leaves no session ringing', JSON.stringify(ringing));
+}
+
 async function credentialsFailures(browser) {
   // Refused: a user whose account was deleted after sign-in holds a token the endpoint no longer accepts.
   const email = `deleted-${runId}@example.com`;
@@ -358,6 +389,7 @@ async function main() {
       }
     }
     await credentialsFailures(browser);
+    await turnRefusesCredentials(browser);
     if (process.env.VERBOSE) await dumpLogs(console.log);
     console.log('PASSED: sample call');
     return 0;

@@ -93,6 +93,8 @@ class Call {
     this.sessionState = 'IDLE';
     this.ended = false;
     this.flushing = false;            // a flushCandidates() loop is running
+    this.gathered = 0;                // local candidates gathered so far
+    this.candidateErrors = new Set(); // "url: code text" of each ICE server that failed
     this.pollTimer = null;
     this.statsTimer = null;
   }
@@ -116,8 +118,22 @@ class Call {
     // Step 12: the browser gathers candidates as soon as a local description is set; queue them.
     this.pc.onicecandidate = ({ candidate }) => {
       if (candidate && candidate.candidate) {
+        this.gathered += 1;
         this.outbox.push(candidate.toJSON());
         this.flushCandidates();
+      }
+    };
+    // A TURN server that refuses the credentials (401) or cannot be reached shows up here, per ICE server URL.
+    this.pc.onicecandidateerror = (e) => {
+      this.candidateErrors.add(`${e.url}: ${e.errorCode} ${e.errorText}`.trim());
+      log(`ICE candidate error ${e.url}: ${e.errorCode} ${e.errorText}`);
+    };
+    // Relay only and gathering finished without a single relay candidate: the call cannot connect; say why now
+    // instead of waiting for the setup timeout.
+    this.pc.onicegatheringstatechange = () => {
+      if (this.pc.iceGatheringState === 'complete' && this.relayOnly && this.gathered === 0 && !this.ended) {
+        this.fail(new StepError('ice', 'failed', 'ICE failed: no relay candidate from the TURN server'
+          + (this.candidateErrors.size ? ` (${[...this.candidateErrors].join('; ')})` : '')));
       }
     };
     this.pc.onconnectionstatechange = () => this.onConnectionState();
@@ -180,10 +196,16 @@ class Call {
     // Step 3: the offer. setLocalDescription also starts ICE gathering (candidates go to the outbox).
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
+    if (this.ended) return;  // e.g. gathering already failed: do not ring the callee for nothing
 
     // Step 4: the session document, born with the offer (state OFFER_SENT).
     this.expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
     await signaling.createSession(this.sessionId, { calleeId, offer, expiresAt: this.expiresAt });
+    if (this.ended) {
+      // Failed or hung up while the session was being written: close it again.
+      await signaling.setState(this.sessionId, 'ENDED');
+      return;
+    }
     this.showState('OFFER_SENT');
     log(`session ${this.sessionId} created with the offer; waiting for ${calleeId} to answer`);
 
@@ -213,6 +235,7 @@ class Call {
     this.remoteDescriptionSet = true;
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
+    if (this.ended) return;  // failed meanwhile; fail() has already marked the session ENDED
 
     // Step 8: store the answer; the session moves to CONNECTING.
     await signaling.answer(this.sessionId, answer);
@@ -374,7 +397,10 @@ class Call {
   /** Our hang-up: mark the session ENDED for the other side (unless it already is), then end locally. */
   async hangUp() {
     try {
-      if (this.sessionState !== 'ENDED') await signaling.setState(this.sessionId, 'ENDED');
+      // IDLE: the session document does not exist yet (start() closes it if the write lands after this).
+      if (this.sessionState !== 'IDLE' && this.sessionState !== 'ENDED') {
+        await signaling.setState(this.sessionId, 'ENDED');
+      }
     } finally {
       this.end('hang-up');
     }
