@@ -21,8 +21,10 @@ import { StepError, fetchIceServers, loadConfig, newSessionId, signIn, Signaling
 const POLL_SETUP_MS = 100;
 const POLL_CALL_MS = 1000;
 const POLL_INCOMING_MS = 250;
-// A call that is not connected after this long is reported as failed rather than left spinning.
-const SETUP_TIMEOUT_MS = 20000;
+// Nobody answered within this long: the caller gives up (state ENDED).
+const RING_TIMEOUT_MS = 60000;
+// Answered but not connected this long after: reported as failed rather than left spinning.
+const CONNECT_TIMEOUT_MS = 20000;
 // Sessions live at most 2 h (the rules' limit); this sample asks for 1 h.
 const SESSION_LIFETIME_MS = 60 * 60 * 1000;
 // The rules accept candidate ids caller-0..caller-99 / callee-0..callee-99.
@@ -81,6 +83,7 @@ class Call {
     this.sessionId = sessionId;
     this.relayOnly = relayOnly;
     this.startedAt = performance.now();
+    this.answeredAt = 0;              // when the answer was stored (callee) or set (caller)
     this.pc = null;
     this.stream = null;
     this.channel = null;
@@ -239,6 +242,7 @@ class Call {
 
     // Step 8: store the answer; the session moves to CONNECTING.
     await signaling.answer(this.sessionId, answer);
+    this.answeredAt = performance.now();
     this.showState('CONNECTING');
     log('answer stored');
 
@@ -269,7 +273,8 @@ class Call {
   }
 
   async pollOnce() {
-    // The session and the candidates are read in parallel: one round trip per poll, not two.
+    // The session and the candidates are read in parallel: one round trip per poll, not two. (The caller reads
+    // candidates before the answer too, so the poll that brings the answer also brings the first candidates.)
     const [session, candidates] = await Promise.all([
       signaling.getSession(this.sessionId),
       this.remoteDescriptionSet || this.role === 'caller' ? signaling.listCandidates(this.sessionId) : [],
@@ -286,6 +291,7 @@ class Call {
     if (this.role === 'caller' && !this.remoteDescriptionSet && session.answer) {
       await this.pc.setRemoteDescription(session.answer);
       this.remoteDescriptionSet = true;
+      this.answeredAt = performance.now();
       log('answer received and set');
     }
     // Steps 14-16: add the other side's new candidates (only once the remote description is set).
@@ -298,8 +304,13 @@ class Call {
         log(`added remote candidate ${c.id}`);
       }
     }
-    if (this.pc.connectionState !== 'connected' && performance.now() - this.startedAt > SETUP_TIMEOUT_MS) {
-      throw new StepError('ice', 'timeout', `not connected after ${SETUP_TIMEOUT_MS / 1000} s`);
+    const now = performance.now();
+    if (!this.remoteDescriptionSet && now - this.startedAt > RING_TIMEOUT_MS) {
+      throw new StepError('signaling', 'timeout', `no answer after ${RING_TIMEOUT_MS / 1000} s`);
+    }
+    if (this.remoteDescriptionSet && this.pc.connectionState !== 'connected'
+        && now - this.answeredAt > CONNECT_TIMEOUT_MS) {
+      throw new StepError('ice', 'timeout', `answered, but not connected after ${CONNECT_TIMEOUT_MS / 1000} s`);
     }
   }
 
