@@ -1,13 +1,20 @@
 package dev.turnkit.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code turnkit rules}: Test and deploy the Firestore security rules. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Test and deploy the Firestore security rules.")
-final class RulesCommand implements Callable<Integer> {
+/** {@code turnkit rules}: test, diff and deploy the Firestore security rules. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Test the Firestore security rules on the emulator, diff and deploy them (Rules API).",
+        subcommands = {RulesTestCommand.class, RulesDeployCommand.class, RulesDiffCommand.class})
+final class RulesCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new CommandFailedException(ExitCode.UNKNOWN, "'rules' is not implemented yet");
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: test, deploy or diff");
     }
 }

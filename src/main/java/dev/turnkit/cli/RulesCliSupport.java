@@ -1,0 +1,78 @@
+package dev.turnkit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.turnkit.rules.GoogleAccessTokens;
+import dev.turnkit.rules.RulesApiClient;
+import dev.turnkit.rules.RulesCompileException;
+import dev.turnkit.rules.RulesException;
+import dev.turnkit.rules.RulesIssue;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+
+/** What the rules and sessions commands share: API options, error mapping, JSON output. */
+final class RulesCliSupport {
+    private RulesCliSupport() {
+    }
+
+    /** Options of the commands that talk to the Rules API. */
+    static final class ApiOptions {
+        @Option(names = "--project", required = true, description = "Firebase/Google Cloud project ID.")
+        String project;
+
+        @Option(names = "--database", description = "Named Firestore database (default: (default)).")
+        String database;
+
+        @Option(names = "--credentials", paramLabel = "FILE",
+                description = "Service-account JSON key (default: Application Default Credentials).")
+        Path credentials;
+
+        @Option(names = "--rules", paramLabel = "FILE", defaultValue = "firestore.rules",
+                description = "Rules file (default: ${DEFAULT-VALUE}).")
+        Path rules;
+
+        @Option(names = "--rules-api-url", hidden = true, defaultValue = "https://firebaserules.googleapis.com/v1/")
+        URI rulesApiUrl;
+
+        @Option(names = "--resource-manager-url", hidden = true,
+                defaultValue = "https://cloudresourcemanager.googleapis.com/v1/")
+        URI resourceManagerUrl;
+
+        RulesApiClient client() {
+            GoogleAccessTokens tokens = GoogleAccessTokens.load(credentials);
+            return new RulesApiClient(rulesApiUrl, resourceManagerUrl, tokens, Duration.ofSeconds(30));
+        }
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Runs {@code body}, turning rules failures into the CLI's exit-code policy. */
+    static Integer guarded(PrintWriter err, Callable<Integer> body) throws Exception {
+        try {
+            return body.call();
+        } catch (RulesCompileException e) {
+            for (RulesIssue issue : e.issues()) {
+                err.println(issue.format());
+            }
+            throw new CommandFailedException(ExitCode.UNKNOWN, e.getMessage(), e);
+        } catch (RulesException e) {
+            ExitCode code = e.kind() == RulesException.Kind.BAD_INPUT ? ExitCode.UNKNOWN : ExitCode.CRITICAL;
+            throw new CommandFailedException(code, e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, e.getMessage(), e);
+        }
+    }
+
+    static void printJson(PrintWriter out, Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+}

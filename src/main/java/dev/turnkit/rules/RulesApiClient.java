@@ -1,0 +1,258 @@
+package dev.turnkit.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A thin REST client of the Firebase Rules API v1 (request shapes as in firebase-tools' {@code src/gcp/rules.ts}),
+ * plus the project-number lookup that a named database's {@code attachment_point} needs. Base URLs are injectable;
+ * every request has a timeout.
+ */
+public final class RulesApiClient {
+    public static final URI DEFAULT_BASE = URI.create("https://firebaserules.googleapis.com/v1/");
+    public static final URI DEFAULT_RESOURCE_MANAGER = URI.create("https://cloudresourcemanager.googleapis.com/v1/");
+    /** HTTP status of "too many rulesets" (a project holds at most 2500). */
+    public static final int QUOTA_EXCEEDED = 429;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A release: which ruleset a service (e.g. {@code cloud.firestore}) currently uses. */
+    public record Release(String name, String rulesetName) {
+    }
+
+    /** A ruleset as listed (no source). */
+    public record RulesetInfo(String name, String createTime, List<String> services) {
+    }
+
+    /** Creating a ruleset hit the project's ruleset quota (HTTP 429). */
+    public static final class QuotaExceededException extends RulesException {
+        private static final long serialVersionUID = 1L;
+
+        QuotaExceededException(String message) {
+            super(Kind.REFUSED, message);
+        }
+    }
+
+    private final URI base;
+    private final URI resourceManager;
+    private final AccessTokenSource tokens;
+    private final Http http;
+
+    public RulesApiClient(URI base, URI resourceManager, AccessTokenSource tokens, Duration timeout) {
+        this.base = withSlash(base);
+        this.resourceManager = withSlash(resourceManager);
+        this.tokens = tokens;
+        this.http = new Http(timeout);
+    }
+
+    /** The production endpoints with a 30 s timeout per request. */
+    public static RulesApiClient production(AccessTokenSource tokens) {
+        return new RulesApiClient(DEFAULT_BASE, DEFAULT_RESOURCE_MANAGER, tokens, Duration.ofSeconds(30));
+    }
+
+    /** Compiles {@code source} without deploying it ({@code POST projects/{p}:test}); returns every issue. */
+    public List<RulesIssue> test(String project, RulesSource source) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("source", sourceJson(source));
+        JsonNode r = call("POST", base, "projects/" + project + ":test", body);
+        List<RulesIssue> issues = new ArrayList<>();
+        for (JsonNode i : r.path("issues")) {
+            JsonNode pos = i.path("sourcePosition");
+            issues.add(new RulesIssue(pos.hasNonNull("fileName") ? pos.get("fileName").asText() : source.name(),
+                    pos.hasNonNull("line") ? pos.get("line").asInt() : null,
+                    pos.hasNonNull("column") ? pos.get("column").asInt() : null,
+                    i.path("severity").asText("SEVERITY_UNSPECIFIED"), i.path("description").asText("")));
+        }
+        return issues;
+    }
+
+    /** {@code GET projects/{p}/releases/{releaseId}}; empty on 404. */
+    public Optional<Release> getRelease(String project, String releaseId) {
+        Optional<JsonNode> r = callOptional("GET", "projects/" + project + "/releases/" + releaseId);
+        return r.map(n -> new Release(n.path("name").asText(), n.path("rulesetName").asText()));
+    }
+
+    /** The source files of a ruleset ({@code GET {rulesetName}}). */
+    public List<RulesSource> getRulesetFiles(String rulesetName) {
+        JsonNode r = call("GET", base, rulesetName, null);
+        List<RulesSource> files = new ArrayList<>();
+        for (JsonNode f : r.path("source").path("files")) {
+            files.add(new RulesSource(f.path("name").asText(), f.path("content").asText()));
+        }
+        return files;
+    }
+
+    /**
+     * Creates a ruleset and returns its name; {@code attachmentPoint} only for a named database.
+     *
+     * @throws QuotaExceededException on HTTP 429
+     */
+    public String createRuleset(String project, RulesSource source, String attachmentPoint) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("source", sourceJson(source));
+        if (attachmentPoint != null) {
+            body.put("attachment_point", attachmentPoint);
+        }
+        HttpResponse<String> r = send("POST", base, "projects/" + project + "/rulesets", body);
+        if (r.statusCode() == QUOTA_EXCEEDED) {
+            throw new QuotaExceededException("the project has reached its ruleset quota: " + errorText(r));
+        }
+        return parse(check("POST", "projects/" + project + "/rulesets", r)).path("name").asText();
+    }
+
+    /** Every ruleset of the project (all pages, newest first as the API returns them). */
+    public List<RulesetInfo> listRulesets(String project) {
+        List<RulesetInfo> all = new ArrayList<>();
+        String pageToken = "";
+        do {
+            JsonNode r = call("GET", base, "projects/" + project + "/rulesets?pageSize=100" + pageToken(pageToken),
+                    null);
+            for (JsonNode rs : r.path("rulesets")) {
+                List<String> services = new ArrayList<>();
+                rs.path("metadata").path("services").forEach(s -> services.add(s.asText()));
+                all.add(new RulesetInfo(rs.path("name").asText(), rs.path("createTime").asText(), services));
+            }
+            pageToken = r.path("nextPageToken").asText("");
+        } while (!pageToken.isEmpty());
+        return all;
+    }
+
+    /** Every release of the project (all pages). */
+    public List<Release> listReleases(String project) {
+        List<Release> all = new ArrayList<>();
+        String pageToken = "";
+        do {
+            JsonNode r = call("GET", base, "projects/" + project + "/releases?pageSize=100" + pageToken(pageToken),
+                    null);
+            for (JsonNode rel : r.path("releases")) {
+                all.add(new Release(rel.path("name").asText(), rel.path("rulesetName").asText()));
+            }
+            pageToken = r.path("nextPageToken").asText("");
+        } while (!pageToken.isEmpty());
+        return all;
+    }
+
+    /** {@code DELETE {rulesetName}}. */
+    public void deleteRuleset(String rulesetName) {
+        call("DELETE", base, rulesetName, null);
+    }
+
+    /** Points an existing release at {@code rulesetName}; empty when the release does not exist (404). */
+    public Optional<Release> patchRelease(String project, String releaseId, String rulesetName) {
+        String path = "projects/" + project + "/releases/" + releaseId;
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("release").put("name", path).put("rulesetName", rulesetName);
+        HttpResponse<String> r = send("PATCH", base, path, body);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        JsonNode n = parse(check("PATCH", path, r));
+        return Optional.of(new Release(n.path("name").asText(path), n.path("rulesetName").asText(rulesetName)));
+    }
+
+    /** Creates the release {@code releaseId} for {@code rulesetName}. */
+    public Release createRelease(String project, String releaseId, String rulesetName) {
+        String name = "projects/" + project + "/releases/" + releaseId;
+        ObjectNode body = JSON.createObjectNode().put("name", name).put("rulesetName", rulesetName);
+        JsonNode n = call("POST", base, "projects/" + project + "/releases", body);
+        return new Release(n.path("name").asText(name), n.path("rulesetName").asText(rulesetName));
+    }
+
+    /** The project number ({@code GET cloudresourcemanager v1 projects/{p}}). */
+    public String projectNumber(String project) {
+        String number = call("GET", resourceManager, "projects/" + project, null).path("projectNumber").asText("");
+        if (number.isEmpty()) {
+            throw new RulesException(RulesException.Kind.REFUSED, "Resource Manager returned no projectNumber for "
+                    + project);
+        }
+        return number;
+    }
+
+    // ---- plumbing ----
+
+    private JsonNode call(String method, URI root, String path, JsonNode body) {
+        return parse(check(method, path, send(method, root, path, body)));
+    }
+
+    private Optional<JsonNode> callOptional(String method, String path) {
+        HttpResponse<String> r = send(method, base, path, null);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(check(method, path, r)));
+    }
+
+    private HttpResponse<String> send(String method, URI root, String path, JsonNode body) {
+        String token = tokens.accessToken();
+        return http.send(method, root.resolve(path), body == null ? null : body.toString(),
+                Map.of("Authorization", "Bearer " + token, "Accept", "application/json"));
+    }
+
+    private static String check(String method, String path, HttpResponse<String> r) {
+        int status = r.statusCode();
+        if (status / 100 == 2) {
+            return r.body();
+        }
+        String what = method + " " + path + ": HTTP " + status + " " + errorText(r);
+        if (status == 401) {
+            throw new RulesException(RulesException.Kind.BAD_INPUT, what + " (the credentials were rejected: run"
+                    + " 'gcloud auth application-default login' or pass a valid --credentials FILE)");
+        }
+        if (status == 403) {
+            throw new RulesException(RulesException.Kind.REFUSED, what + " (the account needs the Firebase Rules"
+                    + " Admin role, roles/firebaserules.admin, on the project)");
+        }
+        throw new RulesException(RulesException.Kind.REFUSED, "Rules API " + what);
+    }
+
+    /** {@code error.status: error.message} of a Google API error body, or the raw body on one line. */
+    private static String errorText(HttpResponse<String> r) {
+        try {
+            JsonNode e = JSON.readTree(r.body()).path("error");
+            if (e.has("message")) {
+                return (e.has("status") ? e.get("status").asText() + ": " : "") + e.get("message").asText();
+            }
+        } catch (IOException e) {
+            // not JSON
+        }
+        return FirestoreEmulator.oneLine(r.body());
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new RulesException(RulesException.Kind.REFUSED, "unexpected non-JSON answer from the Rules API: "
+                    + FirestoreEmulator.oneLine(body), e);
+        }
+    }
+
+    private static ObjectNode sourceJson(RulesSource source) {
+        ObjectNode s = JSON.createObjectNode();
+        s.putArray("files").addObject().put("name", source.name()).put("content", source.content());
+        return s;
+    }
+
+    private static String pageToken(String token) {
+        return token.isEmpty() ? "" : "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    private static URI withSlash(URI uri) {
+        String s = uri.toString();
+        return s.endsWith("/") ? uri : URI.create(s + "/");
+    }
+}
