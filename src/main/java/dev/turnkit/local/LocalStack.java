@@ -365,10 +365,22 @@ public final class LocalStack {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Xmx128m");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(absoluteClassPath(System.getProperty("java.class.path")));
         cmd.add("dev.turnkit.cli.Main");
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /** The children run in the state directory, so relative class path entries are made absolute. */
+    static String absoluteClassPath(String classPath) {
+        StringBuilder sb = new StringBuilder();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                sb.append(sb.length() == 0 ? "" : java.io.File.pathSeparator)
+                        .append(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        return sb.toString();
     }
 
     private static ManagedChild child(String name, long pid, Path log) {
