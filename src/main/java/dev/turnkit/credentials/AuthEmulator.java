@@ -62,6 +62,15 @@ public final class AuthEmulator implements AutoCloseable {
      * @throws IllegalStateException if it exits early or is not ready in time (the log tail is in the message)
      */
     public static AuthEmulator start(Path nodeModules, String projectId, Path workDir, Duration timeout) {
+        return start(nodeModules, projectId, workDir, 0, timeout);
+    }
+
+    /**
+     * Starts the emulator on a given loopback port ({@code 0}: any free port), e.g. the standard 9099 that apps'
+     * {@code connectAuthEmulator} calls expect.
+     */
+    public static AuthEmulator start(Path nodeModules, String projectId, Path workDir, int authPort,
+            Duration timeout) {
         if (!projectId.startsWith("demo-")) {
             throw new IllegalArgumentException("the Auth emulator runs with a demo- project id so it cannot reach "
                     + "Google (got '" + projectId + "')");
@@ -71,7 +80,7 @@ public final class AuthEmulator implements AutoCloseable {
             throw new IllegalStateException("firebase-tools not found at " + firebase
                     + "; run 'npm ci --prefix e2e' in the repository root");
         }
-        int port = freePort();
+        int port = authPort == 0 ? freePort() : authPort;
         int hub = freePort();
         int logging = freePort();
         Path log = workDir.resolve("auth-emulator.log");

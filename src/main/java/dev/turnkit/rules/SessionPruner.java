@@ -2,7 +2,6 @@ package dev.turnkit.rules;
 
 import com.google.api.core.ApiFuture;
 import com.google.auth.oauth2.GoogleCredentials;
-import com.google.cloud.NoCredentials;
 import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
@@ -47,12 +46,13 @@ public final class SessionPruner implements AutoCloseable {
 
     /** A client of the emulator at {@code hostPort} (owner access: rules do not apply). */
     public static SessionPruner forEmulator(String hostPort, String projectId, Consumer<String> log) {
-        // Both hosts are needed, or the client still dials firestore.googleapis.com.
+        // Both hosts are needed, or the client still dials firestore.googleapis.com. The emulator's owner
+        // credentials (not NoCredentials): recursiveDelete's BatchWrite requires admin authentication.
         Firestore db = FirestoreOptions.newBuilder()
                 .setProjectId(projectId)
                 .setEmulatorHost(hostPort)
                 .setHost(hostPort)
-                .setCredentials(NoCredentials.getInstance())
+                .setCredentials(new FirestoreOptions.EmulatorCredentials())
                 .build()
                 .getService();
         return new SessionPruner(db, log);

@@ -31,54 +31,54 @@ import java.util.regex.Pattern;
  * endpoint) that keeps rulesets and releases in memory and answers 400 to any request whose shape differs from the
  * documented one (see the firebase.md reference). Records every request as {@code METHOD /path?query}.
  */
-final class FakeRulesApi implements AutoCloseable {
-    static final String TOKEN = "test-access-token";
-    static final String PROJECT_NUMBER = "424242";
+public final class FakeRulesApi implements AutoCloseable {
+    public static final String TOKEN = "test-access-token";
+    public static final String PROJECT_NUMBER = "424242";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RULESET = Pattern.compile("/v1/projects/([^/]+)/rulesets/([^/]+)");
     private static final Pattern RELEASE = Pattern.compile("/v1/projects/([^/]+)/releases/(cloud\\.firestore(/[^/]+)?)");
 
     /** A stored ruleset. */
-    record Ruleset(String name, String fileName, String content, Instant createTime, List<String> services,
+    public record Ruleset(String name, String fileName, String content, Instant createTime, List<String> services,
             String attachmentPoint) {
     }
 
     private final HttpServer server;
-    final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-    final Map<String, Ruleset> rulesets = new LinkedHashMap<>();
-    final Map<String, String> releases = new LinkedHashMap<>();
+    public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    public final Map<String, Ruleset> rulesets = new LinkedHashMap<>();
+    public final Map<String, String> releases = new LinkedHashMap<>();
     /** Issues returned by {@code :test}, as JSON objects. */
-    final List<ObjectNode> compileIssues = new ArrayList<>();
+    public final List<ObjectNode> compileIssues = new ArrayList<>();
     /** Creating a ruleset beyond this count answers 429. */
-    int rulesetQuota = Integer.MAX_VALUE;
+    public int rulesetQuota = Integer.MAX_VALUE;
     /** When set, every Rules API call answers 401. */
-    boolean rejectToken;
+    public boolean rejectToken;
     /** When set, the OAuth token endpoint refuses the grant. */
-    boolean refuseGrant;
+    public boolean refuseGrant;
     private int nextId = 1;
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
 
-    FakeRulesApi() throws IOException {
+    public FakeRulesApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI rulesApiUrl() {
+    public URI rulesApiUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/");
     }
 
-    URI resourceManagerUrl() {
+    public URI resourceManagerUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rm/v1/");
     }
 
-    RulesApiClient client() {
+    public RulesApiClient client() {
         return new RulesApiClient(rulesApiUrl(), resourceManagerUrl(), () -> TOKEN, java.time.Duration.ofSeconds(5));
     }
 
     /** Adds a ruleset (older than every later one) and returns its name. */
-    String addRuleset(String project, String fileName, String content, String... services) {
+    public String addRuleset(String project, String fileName, String content, String... services) {
         String name = "projects/" + project + "/rulesets/rs-" + nextId++;
         clock = clock.plusSeconds(60);
         rulesets.put(name, new Ruleset(name, fileName, content, clock, List.of(services), null));
@@ -86,7 +86,7 @@ final class FakeRulesApi implements AutoCloseable {
     }
 
     /** Requests that change something (anything but GET and the {@code :test} compile check). */
-    List<String> mutatingRequests() {
+    public List<String> mutatingRequests() {
         synchronized (requests) {
             return requests.stream().filter(r -> !r.startsWith("GET ") && !r.matches("POST /v1/projects/[^/]+:test"))
                     .toList();
@@ -94,7 +94,7 @@ final class FakeRulesApi implements AutoCloseable {
     }
 
     /** A service-account key file whose token_uri points here (google-auth signs a real JWT with it). */
-    Path serviceAccountFile(Path dir) throws IOException, NoSuchAlgorithmException {
+    public Path serviceAccountFile(Path dir) throws IOException, NoSuchAlgorithmException {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
         gen.initialize(2048);
         String pem = "-----BEGIN PRIVATE KEY-----\n"

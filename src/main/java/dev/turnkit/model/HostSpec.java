@@ -1,0 +1,108 @@
+package dev.turnkit.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the production host templates need: the stack, the coturn settings, the OS package layout, the
+ * secret values (or redaction placeholders) and the command lines of the on-host turnkit services.
+ *
+ * @param config           the validated stack
+ * @param turn             turnserver.conf settings (production profile)
+ * @param os               {@code ubuntu} or {@code oracle-linux}
+ * @param coturnConfigPath where the coturn package reads its config
+ * @param coturnGroup      the group coturn runs as (may read its config and TLS copies)
+ * @param coturnStateDir   coturn's writable state directory (SQLite userdb)
+ * @param publicIp         the reserved public IP
+ * @param secretFiles      root-only host files holding the current (and previous) TURN secret, for the
+ *                         credentials service and the check timer (loaded with {@code LoadCredential=})
+ * @param jarPath          where the turnkit jar lives on the host
+ * @param jarUrl           release URL cloud-init downloads the jar from, or null ({@code turnkit deploy} copies it)
+ * @param jarSha256        SHA-256 of the jar at jarUrl, or null
+ * @param credentialsArgs  arguments of {@code turnkit credentials serve} in the credentials unit
+ * @param checkArgs        arguments of {@code turnkit check} in the check service
+ */
+public record HostSpec(
+        StackConfig config,
+        TurnServerSpec turn,
+        String os,
+        String coturnConfigPath,
+        String coturnGroup,
+        String coturnStateDir,
+        String publicIp,
+        List<String> secretFiles,
+        String jarPath,
+        String jarUrl,
+        String jarSha256,
+        List<String> credentialsArgs,
+        List<String> checkArgs) {
+
+    public static final String JAR_PATH = "/opt/turnkit/turnkit.jar";
+    public static final String SECRET_FILE = "/etc/turnkit/turn-secret";
+    public static final String PREVIOUS_SECRET_FILE = "/etc/turnkit/turn-secret.previous";
+    /** Names under {@code $CREDENTIALS_DIRECTORY} ({@code %d} in unit files) given by {@code LoadCredential=}. */
+    public static final String CRED_SECRET = "turn-secret";
+    public static final String CRED_PREVIOUS_SECRET = "turn-secret-previous";
+    public static final String CRED_TLS_CERT = "tls-cert";
+    public static final String CRED_TLS_KEY = "tls-key";
+
+    public HostSpec {
+        secretFiles = List.copyOf(secretFiles);
+        credentialsArgs = List.copyOf(credentialsArgs);
+        checkArgs = List.copyOf(checkArgs);
+    }
+
+    /**
+     * The production host of a stack. {@code secrets} are the current and optionally the previous TURN secret
+     * values (or {@link TurnServerSpec#redacted} placeholders for review output).
+     */
+    public static HostSpec production(StackConfig config, List<String> secrets) {
+        TurnServerSpec turn = TurnServerSpec.production(config, secrets);
+        boolean ubuntu = config.instance().os() == HostOs.UBUNTU;
+        List<String> files = secrets.size() == 2 ? List.of(SECRET_FILE, PREVIOUS_SECRET_FILE) : List.of(SECRET_FILE);
+        return new HostSpec(config, turn, config.instance().os().key(),
+                ubuntu ? "/etc/turnserver.conf" : "/etc/coturn/turnserver.conf",
+                ubuntu ? "turnserver" : "coturn",
+                ubuntu ? "/var/lib/turn" : "/var/lib/coturn",
+                config.network().publicIp().orElseThrow(), files, JAR_PATH,
+                config.release().jarUrl().orElse(null), config.release().jarSha256().orElse(null),
+                credentialsServeArgs(config, secrets.size() == 2), checkCommandArgs(config));
+    }
+
+    /**
+     * The command line of {@code turnkit credentials serve} on the host, in one place. Secret and TLS files come
+     * from systemd's credentials directory ({@code %d}), filled by {@code LoadCredential=}.
+     */
+    public static List<String> credentialsServeArgs(StackConfig c, boolean withPrevious) {
+        List<String> a = new ArrayList<>(List.of("credentials", "serve",
+                "--port", String.valueOf(c.ports().credentials()),
+                "--project-id", c.credentials().firebaseProjectId(),
+                "--secret-file", "%d/" + CRED_SECRET));
+        if (withPrevious) {
+            a.addAll(List.of("--previous-secret-file", "%d/" + CRED_PREVIOUS_SECRET));
+        }
+        a.addAll(List.of("--tls-cert", "%d/" + CRED_TLS_CERT, "--tls-key", "%d/" + CRED_TLS_KEY,
+                "--max-ttl", c.credentials().maxTtlSeconds() + "s",
+                "--turn-host", c.domain(),
+                "--turn-port", String.valueOf(c.ports().listening()),
+                "--turns-port", String.valueOf(c.ports().tls())));
+        for (String origin : c.credentials().allowedOrigins()) {
+            a.addAll(List.of("--allowed-origin", origin));
+        }
+        return List.copyOf(a);
+    }
+
+    /** The command line of the on-host {@code turnkit check} (run by the check timer), in one place. */
+    public static List<String> checkCommandArgs(StackConfig c) {
+        return List.of("check", "--server", c.domain(),
+                "--port", String.valueOf(c.ports().listening()),
+                "--tls-port", String.valueOf(c.ports().tls()),
+                "--secret-file", "%d/" + CRED_SECRET,
+                "--timeout", "10s");
+    }
+
+    /** Whether coturn binds a port below 1024 and so needs CAP_NET_BIND_SERVICE (coturn.md §6). */
+    public boolean coturnNeedsBindCapability() {
+        return config.ports().listening() < 1024 || config.ports().tls() < 1024;
+    }
+}

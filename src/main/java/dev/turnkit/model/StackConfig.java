@@ -1,0 +1,130 @@
+package dev.turnkit.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One deployment of turnkit, read from the {@code turnkit:}-namespaced keys of {@code stacks/Pulumi.<stack>.yaml}
+ * (or from the same keys handed over by the Pulumi program). Immutable and valid by construction: build it with
+ * {@link #fromYaml} or {@link #fromMap}, which report every problem at once in one {@link ConfigException}.
+ *
+ * <p>Every key is documented in {@code docs/stack-config.md}; {@link #KEYS} lists them.
+ *
+ * @param stack       the stack name ({@code dev}, {@code prod})
+ * @param domain      TURN domain: DNS name of the server, coturn realm and server-name, certificate name
+ * @param network     addresses and CIDRs
+ * @param ports       listening ports and the relay range
+ * @param instance    OCI shape, size and image
+ * @param coturn      coturn version and quotas
+ * @param access      admin SSH CIDR, ACME e-mail, SSH public key
+ * @param credentials the credentials endpoint
+ * @param secrets     where the TURN secret(s) come from
+ * @param oci         Oracle Cloud placement (compartment, availability domains, DNS zone, paid resources)
+ * @param release     where the VM gets the turnkit jar
+ * @param checkIntervalMinutes how often the on-host {@code turnkit check} timer runs
+ */
+public record StackConfig(
+        String stack,
+        String domain,
+        Network network,
+        Ports ports,
+        Instance instance,
+        Coturn coturn,
+        Access access,
+        Credentials credentials,
+        Secrets secrets,
+        Oci oci,
+        Release release,
+        int checkIntervalMinutes) {
+
+    /** The Pulumi config namespace (the project name in {@code Pulumi.yaml}). */
+    public static final String NAMESPACE = "turnkit";
+
+    /** Every key this model reads, without the namespace, in documentation order. */
+    public static final List<String> KEYS = List.of(
+            "domain", "publicIp", "privateIp", "vcnCidr", "subnetCidr",
+            "listeningPort", "tlsListeningPort", "credentialsPort", "relayMinPort", "relayMaxPort",
+            "shape", "ocpus", "memoryGb", "bootVolumeGb", "os",
+            "coturnVersion", "userQuota", "totalQuota", "maxBps", "bpsCapacity",
+            "adminSshCidr", "acmeEmail", "sshPublicKey",
+            "credentialsMaxTtl", "allowedOrigins", "firebaseProjectId",
+            "turnSecret", "turnSecretFile", "previousTurnSecret", "previousTurnSecretFile",
+            "compartmentId", "availabilityDomains", "dnsZone", "allowPaid",
+            "turnkitJarUrl", "turnkitJarSha256", "checkIntervalMinutes");
+
+    /** Keys whose values are secrets: only {@code secure:} values are accepted for them. */
+    public static final List<String> SECRET_KEYS = List.of("turnSecret", "previousTurnSecret");
+
+    /**
+     * Addresses. The public IP is the reserved public IP (known before boot, coturn.md §8.3); it may be left out
+     * of the stack file when Pulumi creates it, and then must be supplied at render time.
+     */
+    public record Network(Optional<String> publicIp, String privateIp, Cidr vcnCidr, Cidr subnetCidr) {
+    }
+
+    /** Ports: TURN (UDP+TCP), TURN over TLS, credentials endpoint (HTTPS) and coturn's relay range. */
+    public record Ports(int listening, int tls, int credentials, PortRange relay) {
+    }
+
+    /** Compute instance: shape, OCPUs, memory and boot volume in GB, image OS. */
+    public record Instance(Shape shape, int ocpus, int memoryGb, int bootVolumeGb, HostOs os) {
+    }
+
+    /**
+     * coturn version (options are gated on it) and quotas. {@code maxBps} and {@code bpsCapacity} are bytes per
+     * second (coturn.md §2.5).
+     */
+    public record Coturn(CoturnVersion version, int userQuota, int totalQuota, long maxBps, long bpsCapacity) {
+    }
+
+    /** Who administers the host and how certificates are requested. */
+    public record Access(String adminSshCidr, String acmeEmail, String sshPublicKey) {
+    }
+
+    /** The credentials endpoint ({@code turnkit credentials serve}) on the TURN host. */
+    public record Credentials(int maxTtlSeconds, List<String> allowedOrigins, String firebaseProjectId) {
+    }
+
+    /** The current TURN secret and, during rotation, the previous one (coturn accepts both). */
+    public record Secrets(SecretSource turnSecret, Optional<SecretSource> previousTurnSecret) {
+    }
+
+    /** Oracle Cloud placement. */
+    public record Oci(String compartmentId, List<String> availabilityDomains, Optional<String> dnsZone,
+            boolean allowPaid) {
+    }
+
+    /**
+     * Where the VM gets {@code turnkit.jar} for the credentials service and the check timer: downloaded by
+     * cloud-init from {@code jarUrl} (verified against {@code jarSha256}), or, when empty, copied by
+     * {@code turnkit deploy}.
+     */
+    public record Release(Optional<String> jarUrl, Optional<String> jarSha256) {
+    }
+
+    /** Reads the {@code config:} map of a Pulumi stack file. Secure values are recognised, never decoded. */
+    public static StackConfig fromYaml(String stack, String yamlText) {
+        return StackConfigParser.fromYaml(stack, yamlText);
+    }
+
+    /**
+     * Builds the config from key/value pairs as the Pulumi program sees them: keys with or without the
+     * {@code turnkit:} prefix (other namespaces are ignored); values as YAML types or strings ({@code "3478"},
+     * {@code "true"}, JSON arrays for lists). A secret key's value must be {@code Map.of("secure", ...)} (its
+     * value is never used) — pass real secret values to the renderer, not here.
+     */
+    public static StackConfig fromMap(String stack, Map<String, ?> config) {
+        return StackConfigParser.fromMap(stack, config);
+    }
+
+    /** This config with the public and/or private IP replaced (e.g. {@code render --public-ip}), re-validated. */
+    public StackConfig withAddresses(String publicIp, String privateIp) {
+        return StackConfigParser.withAddresses(this, publicIp, privateIp);
+    }
+
+    /** Advisories that do not block rendering (e.g. coturn older than 4.10.0 on ARM64). */
+    public List<String> warnings() {
+        return StackConfigParser.warnings(this);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.turnkit.render;
+
+import dev.turnkit.model.FileSpec;
+import dev.turnkit.model.FirewallRule;
+import dev.turnkit.model.HostSpec;
+import dev.turnkit.model.TurnServerSpec;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.core.PlainTextOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the host files from {@code templates/} with one strict FreeMarker configuration: a missing value or a
+ * template error fails the render (RETHROW, nothing logged, nothing half-written).
+ *
+ * <p>Entry points: {@link #renderHost} for a production host (all files, then cloud-init embeds them) and
+ * {@link #renderTurnServerConf} for any {@link TurnServerSpec}, e.g. the local profile of {@code turnkit local up}.
+ */
+public final class HostRenderer {
+    private final Configuration freemarker;
+
+    private HostRenderer(Configuration freemarker) {
+        this.freemarker = freemarker;
+    }
+
+    /** A renderer reading the templates from the classpath ({@code templates/} is packaged as a resource dir). */
+    public static HostRenderer create() {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
+        cfg.setTemplateLoader(new ClassTemplateLoader(HostRenderer.class, "/templates"));
+        cfg.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        cfg.setOutputEncoding(StandardCharsets.UTF_8.name());
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setLocalizedLookup(false);
+        cfg.setLocale(Locale.ROOT);
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        cfg.setOutputFormat(PlainTextOutputFormat.INSTANCE);
+        cfg.setAPIBuiltinEnabled(false);
+        return new HostRenderer(cfg);
+    }
+
+    /** {@code turnserver.conf} for any profile (production or local). */
+    public String renderTurnServerConf(TurnServerSpec spec) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("spec", spec);
+        return render(HostTemplate.TURNSERVER_CONF, data);
+    }
+
+    /**
+     * Every file of a production host, in install order; the last one is the cloud-init user-data (path
+     * {@link #CLOUD_INIT_PATH}), which embeds all others.
+     */
+    public List<FileSpec> renderHost(HostSpec host) {
+        List<FileSpec> files = new ArrayList<>();
+        files.add(new FileSpec(host.coturnConfigPath(), HostTemplate.TURNSERVER_CONF.mode(),
+                "root:" + host.coturnGroup(), renderTurnServerConf(host.turn()), true));
+        Map<String, Object> data = new HashMap<>();
+        data.put("host", host);
+        data.put("firewall", FirewallRule.publicInbound(host.config()));
+        data.put("cred", Map.of("secret", HostSpec.CRED_SECRET, "previousSecret", HostSpec.CRED_PREVIOUS_SECRET,
+                "tlsCert", HostSpec.CRED_TLS_CERT, "tlsKey", HostSpec.CRED_TLS_KEY));
+        for (HostTemplate t : HostTemplate.values()) {
+            if (t.hostPath() != null) {
+                files.add(new FileSpec(t.hostPath(), t.mode(), "root:root", render(t, data), t.secret()));
+            }
+        }
+        List<String> secrets = host.turn().secrets();
+        for (int i = 0; i < host.secretFiles().size(); i++) {
+            files.add(new FileSpec(host.secretFiles().get(i), "0600", "root:root", secrets.get(i) + "\n", true));
+        }
+        Map<String, Object> cloudInit = new HashMap<>(data);
+        cloudInit.put("files", List.copyOf(files));
+        cloudInit.put("indent", (TemplateMethodModelEx) HostRenderer::yamlBlock);
+        files.add(new FileSpec(CLOUD_INIT_PATH, HostTemplate.CLOUD_INIT.mode(), "root:root",
+                render(HostTemplate.CLOUD_INIT, cloudInit), true));
+        return List.copyOf(files);
+    }
+
+    /**
+     * Where the user-data would live on the host (cloud-init's copy); it is handed to the instance as metadata
+     * {@code user_data}, not written by turnkit.
+     */
+    public static final String CLOUD_INIT_PATH = "/var/lib/cloud/instance/user-data.txt";
+
+    private String render(HostTemplate t, Map<String, Object> data) {
+        Map<String, Object> model = new HashMap<>(data);
+        model.put("header", t.header());
+        try {
+            Template template = freemarker.getTemplate(t.source());
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (TemplateException e) {
+            throw new RenderException("templates/" + t.source() + ": " + firstLine(e.getMessage()), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read templates/" + t.source(), e);
+        }
+    }
+
+    /** The body of a YAML literal block ({@code content: |}): every non-empty line indented by six spaces. */
+    private static Object yamlBlock(List<?> args) throws TemplateModelException {
+        if (args.size() != 1 || !(args.get(0) instanceof TemplateScalarModel s)) {
+            throw new TemplateModelException("indent(text) takes one string");
+        }
+        String text = s.getAsString();
+        if (text.isEmpty() || Character.isWhitespace(text.charAt(0)) || !text.endsWith("\n")) {
+            throw new TemplateModelException("a literal block needs non-empty content that starts with a visible "
+                    + "character and ends with a newline");
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
+            out.append(line.isEmpty() ? "" : "      " + line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "template error";
+        }
+        String trimmed = s.strip();
+        int nl = trimmed.indexOf('\n');
+        return nl < 0 ? trimmed : trimmed.substring(0, nl);
+    }
+}
