@@ -161,32 +161,36 @@ async function relayOnlyCall(browser) {
   expect(aliceUid && bobUid && malloryUid && new Set([aliceUid, bobUid, malloryUid]).size === 3,
     'three users signed in through the Auth emulator, each shown their own uid');
 
-  // Alice calls Bob, relay only (both sides).
+  // Watch, as the owner and from before the call starts, every session Alice is the caller of: each stored state
+  // is recorded, so the whole sequence is seen without the test slowing the answer down.
+  const seen = [];  // {state, caller_id, callee_id, answer} as first stored, per state
+  let watching = true;
+  const watcher = (async () => {
+    while (watching) {
+      const { status, body } = await http(`${documents}:runQuery`, {
+        ...owner,
+        method: 'POST',
+        body: { structuredQuery: { from: [{ collectionId: 'webrtc_sessions' }], where: { fieldFilter: {
+          field: { fieldPath: 'caller_id' }, op: 'EQUAL', value: { stringValue: aliceUid } } } } },
+      }).catch(() => ({ status: 0 }));
+      const doc = status === 200 ? body.find((row) => row.document)?.document : null;
+      if (doc) {
+        const fields = Object.fromEntries(Object.entries(doc.fields).map(([k, v]) => [k, Object.values(v)[0]]));
+        if (fields.state !== seen[seen.length - 1]?.state) seen.push(fields);
+      }
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  })();
+
+  // Alice calls Bob, relay only (both sides); Bob answers as soon as the call shows up.
   await alice.check('#relay-only');
   await bob.check('#relay-only');
   await alice.fill('#callee-uid', bobUid);
   const clickedAt = Date.now();
   await alice.click('#call');
-
-  // Bob sees the incoming call: the session exists with the offer, state OFFER_SENT.
   const answerButton = bob.locator('#incoming button[data-session-id]');
   await answerButton.waitFor();
   const sessionId = await answerButton.getAttribute('data-session-id');
-  const offered = await storedSession(sessionId);
-  expect(offered.state === 'OFFER_SENT' && offered.caller_id === aliceUid && offered.callee_id === bobUid
-    && offered.answer === null, 'the caller created the session with the offer: state OFFER_SENT, caller and callee ids',
-  JSON.stringify({ state: offered.state, caller: offered.caller_id, callee: offered.callee_id }));
-
-  // Watch the stored state from here on (as the owner), to see every transition.
-  const states = [offered.state];
-  let watching = true;
-  const watcher = (async () => {
-    while (watching) {
-      const s = await storedSession(sessionId).catch(() => null);
-      if (s && s.state !== states[states.length - 1]) states.push(s.state);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-  })();
 
   try {
     await bob.click(`#incoming button[data-session-id="${sessionId}"]`);
@@ -205,6 +209,10 @@ async function relayOnlyCall(browser) {
         `${name}: data channel open, remote audio packets arriving, selected pair is relay ⇄ relay`, pair.text);
     }
     await alice.waitForSelector('#session-state[data-state=CONNECTED]');
+    const offered = seen[0];
+    expect(offered && offered.state === 'OFFER_SENT' && offered.caller_id === aliceUid && offered.callee_id === bobUid
+      && offered.answer === null, 'the caller created the session with the offer: state OFFER_SENT, caller and callee ids',
+    JSON.stringify(offered));
     await alice.waitForFunction(() => Number(document.querySelector('#bytes').dataset.received) > 0);
     const pageMs = Number(await alice.getAttribute('#time-to-connected', 'data-ms'));
     console.log(`TIME_TO_CONNECTED_MS=${connectedMs}`);
@@ -245,6 +253,7 @@ async function relayOnlyCall(browser) {
     expect((await storedSession(sessionId)).state === 'ENDED', 'hang-up: the session is ENDED and both pages show it');
     watching = false;
     await watcher;
+    const states = seen.map((fields) => fields.state);
     expect(JSON.stringify(states) === JSON.stringify(['OFFER_SENT', 'CONNECTING', 'CONNECTED', 'ENDED']),
       'the session document moved OFFER_SENT → CONNECTING → CONNECTED → ENDED', states.join(' → '));
 
@@ -377,6 +386,7 @@ async function main() {
     for (let i = 0; i < calls; i++) {
       runId = `${Date.now().toString(36)}-${i}`;
       times.push(await relayOnlyCall(browser));
+      if (process.env.VERBOSE) await dumpLogs(console.log);
       for (const { page } of pages.splice(0)) await page.context().close();
     }
     if (calls > 1) {
