@@ -435,6 +435,7 @@ class Call {
 function openCallPanel(role, sessionId) {
   $('session-card').hidden = false;
   $('session-id').textContent = sessionId;
+  $('session-id').dataset.startedAt = String(Date.now());  // for timing: when Call / Answer was pressed
   $('role').textContent = role;
   for (const id of ['pc-state', 'channel-state', 'remote-audio-state', 'pair', 'rtt', 'bytes', 'time-to-connected']) {
     $(id).textContent = '–';
@@ -521,6 +522,7 @@ async function watchIncomingCalls() {
     if (ids !== shownIncoming) {  // re-render only on change, so a button is not replaced under the pointer
       shownIncoming = ids;
       if (calls.length > 0) log(`incoming call(s): ${ids}`);
+      $('incoming').dataset.shownAt = String(Date.now());  // for timing: when the call showed up
       $('incoming').replaceChildren(...calls.map((session) => {
         const item = document.createElement('li');
         const button = document.createElement('button');
