@@ -74,6 +74,19 @@ async function storedSession(id) {
   if (status !== 200) throw new Error(`owner read of session ${id}: ${status} ${JSON.stringify(body)}`);
   return Object.fromEntries(Object.entries(body.fields).map(([k, v]) => [k, Object.values(v)[0]]));
 }
+/** Every stored session whose caller is `uid`, as plain fields. */
+async function sessionsCalledBy(uid) {
+  const { status, body } = await http(`${documents}:runQuery`, {
+    ...owner,
+    method: 'POST',
+    body: { structuredQuery: { from: [{ collectionId: 'webrtc_sessions' }], where: { fieldFilter: {
+      field: { fieldPath: 'caller_id' }, op: 'EQUAL', value: { stringValue: uid } } } } },
+  });
+  if (status !== 200) throw new Error(`owner query of sessions: ${status} ${JSON.stringify(body)}`);
+  return body.filter((row) => row.document).map((row) => Object.fromEntries(
+    Object.entries(row.document.fields).map(([k, v]) => [k, Object.values(v)[0]])));
+}
+
 async function storedCandidates(id) {
   const { status, body } = await http(`${documents}/webrtc_sessions/${id}/ice_candidates?pageSize=300`, owner);
   if (status !== 200) throw new Error(`owner list of candidates: ${status} ${JSON.stringify(body)}`);
@@ -142,6 +155,14 @@ async function signIn(page, email) {
   return page.textContent('#my-uid');
 }
 
+/** Presses Call and returns the failure the page reports, with how long it took to report it. */
+async function callFails(page) {
+  await page.fill('#callee-uid', 'someone-else');
+  const started = Date.now();
+  await page.click('#call');
+  return { ...await errorOf(page), ms: Date.now() - started };
+}
+
 async function errorOf(page) {
   const box = page.locator('#error');
   await box.waitFor({ state: 'visible' });
@@ -167,17 +188,8 @@ async function relayOnlyCall(browser) {
   let watching = true;
   const watcher = (async () => {
     while (watching) {
-      const { status, body } = await http(`${documents}:runQuery`, {
-        ...owner,
-        method: 'POST',
-        body: { structuredQuery: { from: [{ collectionId: 'webrtc_sessions' }], where: { fieldFilter: {
-          field: { fieldPath: 'caller_id' }, op: 'EQUAL', value: { stringValue: aliceUid } } } } },
-      }).catch(() => ({ status: 0 }));
-      const doc = status === 200 ? body.find((row) => row.document)?.document : null;
-      if (doc) {
-        const fields = Object.fromEntries(Object.entries(doc.fields).map(([k, v]) => [k, Object.values(v)[0]]));
-        if (fields.state !== seen[seen.length - 1]?.state) seen.push(fields);
-      }
+      const [fields] = await sessionsCalledBy(aliceUid).catch(() => []);
+      if (fields && fields.state !== seen[seen.length - 1]?.state) seen.push(fields);
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
@@ -287,21 +299,11 @@ async function turnRefusesCredentials(browser) {
   });
   const graceUid = await signIn(grace, `grace-${runId}@example.com`);
   await grace.check('#relay-only');
-  await grace.fill('#callee-uid', 'someone-else');
-  const started = Date.now();
-  await grace.click('#call');
-  const failed = await errorOf(grace);
+  const failed = await callFails(grace);
   expect(failed.step === 'ice' && failed.kind === 'failed' && /401/.test(failed.text),
-    `TURN refuses the credentials → the page says ICE failed with the TURN 401 (${Date.now() - started} ms)`,
-    failed.text);
+    `TURN refuses the credentials → the page says ICE failed with the TURN 401 (${failed.ms} ms)`, failed.text);
   await new Promise((r) => setTimeout(r, 500));  // a session write already in flight would land by now
-  const { body: rows } = await http(`${documents}:runQuery`, {
-    ...owner,
-    method: 'POST',
-    body: { structuredQuery: { from: [{ collectionId: 'webrtc_sessions' }], where: { fieldFilter: {
-      field: { fieldPath: 'caller_id' }, op: 'EQUAL', value: { stringValue: graceUid } } } } },
-  });
-  const ringing = rows.filter((r) => r.document && r.document.fields.state.stringValue !== 'ENDED');
+  const ringing = (await sessionsCalledBy(graceUid)).filter((session) => session.state !== 'ENDED');
   expect(ringing.length === 0, 'a call that failed before connecting leaves no session ringing', JSON.stringify(ringing));
 }
 
@@ -317,35 +319,26 @@ async function credentialsFailures(browser) {
   const deleted = await http(`${stack.authEmulator.url}/identitytoolkit.googleapis.com/v1/accounts:delete?key=fake-api-key`,
     { method: 'POST', body: { idToken: session.idToken } });
   if (deleted.status !== 200) throw new Error(`deleting ${email}: ${deleted.status}`);
-  await dave.fill('#callee-uid', 'someone-else');
-  let started = Date.now();
-  await dave.click('#call');
-  const refused = await errorOf(dave);
+  const refused = await callFails(dave);
   expect(refused.step === 'credentials' && refused.kind === 'refused' && /401|403/.test(refused.text),
-    `credentials refused → the page says so (${Date.now() - started} ms)`, refused.text);
+    `credentials refused → the page says so (${refused.ms} ms)`, refused.text);
 
   // Stopped: nothing listens at the credentials URL.
   const stopped = await openUser(browser, 'erin',
     { credentialsUrl: `http://127.0.0.1:${await closedPort()}/v1/turn-credentials` });
   await signIn(stopped, `erin-${runId}@example.com`);
-  await stopped.fill('#callee-uid', 'someone-else');
-  started = Date.now();
-  await stopped.click('#call');
-  const unreachable = await errorOf(stopped);
+  const unreachable = await callFails(stopped);
   expect(unreachable.step === 'credentials' && unreachable.kind === 'unreachable',
-    `credentials endpoint stopped → the page says it cannot reach it (${Date.now() - started} ms)`, unreachable.text);
+    `credentials endpoint stopped → the page says it cannot reach it (${unreachable.ms} ms)`, unreachable.text);
 
   // Hung: the endpoint accepts the connection and never answers; the page gives up after its timeout.
   const hung = await hangingServer();
   try {
     const waiting = await openUser(browser, 'frank', { credentialsUrl: `http://127.0.0.1:${hung.port}/v1/turn-credentials` });
     await signIn(waiting, `frank-${runId}@example.com`);
-    await waiting.fill('#callee-uid', 'someone-else');
-    started = Date.now();
-    await waiting.click('#call');
-    const timedOut = await errorOf(waiting);
+    const timedOut = await callFails(waiting);
     expect(timedOut.step === 'credentials' && timedOut.kind === 'timeout',
-      `credentials endpoint hangs → the page times out instead of hanging (${Date.now() - started} ms)`, timedOut.text);
+      `credentials endpoint hangs → the page times out instead of hanging (${timedOut.ms} ms)`, timedOut.text);
   } finally {
     hung.close();
   }
