@@ -166,7 +166,11 @@ async function callFails(page) {
 async function errorOf(page) {
   const box = page.locator('#error');
   await box.waitFor({ state: 'visible' });
-  return { step: await box.getAttribute('data-step'), kind: await box.getAttribute('data-kind'), text: await box.textContent() };
+  return {
+    step: await box.getAttribute('data-step'),
+    kind: await box.getAttribute('data-kind'),
+    text: await box.textContent(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -224,7 +228,8 @@ async function relayOnlyCall(browser) {
     await alice.waitForSelector('#session-state[data-state=CONNECTED]');
     const offered = seen[0];
     expect(offered && offered.state === 'OFFER_SENT' && offered.caller_id === aliceUid && offered.callee_id === bobUid
-      && offered.answer === null, 'the caller created the session with the offer: state OFFER_SENT, caller and callee ids',
+      && offered.answer === null,
+    'the caller created the session with the offer: state OFFER_SENT, caller and callee ids',
     JSON.stringify(offered));
     await alice.waitForFunction(() => Number(document.querySelector('#bytes').dataset.received) > 0);
     const pageMs = Number(await alice.getAttribute('#time-to-connected', 'data-ms'));
@@ -247,7 +252,8 @@ async function relayOnlyCall(browser) {
     expect(calleeCandidates.length > 0 && calleeCandidates.every((c) => c.sender === bobUid),
       'callee-N candidates are stored under the callee\'s uid', JSON.stringify(candidates));
     expect(candidates.length === callerCandidates.length + calleeCandidates.length
-      && candidates.every((c) => / typ relay /.test(c.candidate)), 'relay only: every published candidate is a relay candidate');
+      && candidates.every((c) => / typ relay /.test(c.candidate)),
+    'relay only: every published candidate is a relay candidate');
 
     // Mallory, signed in but not a participant, can neither read the session nor add a candidate.
     await mallory.fill('#open-session-id', sessionId);
@@ -304,7 +310,8 @@ async function turnRefusesCredentials(browser) {
     `TURN refuses the credentials → the page says ICE failed with the TURN 401 (${failed.ms} ms)`, failed.text);
   await new Promise((r) => setTimeout(r, 500));  // a session write already in flight would land by now
   const ringing = (await sessionsCalledBy(graceUid)).filter((session) => session.state !== 'ENDED');
-  expect(ringing.length === 0, 'a call that failed before connecting leaves no session ringing', JSON.stringify(ringing));
+  expect(ringing.length === 0, 'a call that failed before connecting leaves no session ringing',
+    JSON.stringify(ringing));
 }
 
 async function credentialsFailures(browser) {
@@ -316,7 +323,8 @@ async function credentialsFailures(browser) {
   const { body: session } = await http(
     `${stack.authEmulator.url}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=fake-api-key`,
     { method: 'POST', body: { email, password: 'secret123', returnSecureToken: true } });
-  const deleted = await http(`${stack.authEmulator.url}/identitytoolkit.googleapis.com/v1/accounts:delete?key=fake-api-key`,
+  const deleted = await http(
+    `${stack.authEmulator.url}/identitytoolkit.googleapis.com/v1/accounts:delete?key=fake-api-key`,
     { method: 'POST', body: { idToken: session.idToken } });
   if (deleted.status !== 200) throw new Error(`deleting ${email}: ${deleted.status}`);
   const refused = await callFails(dave);
@@ -334,7 +342,8 @@ async function credentialsFailures(browser) {
   // Hung: the endpoint accepts the connection and never answers; the page gives up after its timeout.
   const hung = await hangingServer();
   try {
-    const waiting = await openUser(browser, 'frank', { credentialsUrl: `http://127.0.0.1:${hung.port}/v1/turn-credentials` });
+    const waiting = await openUser(browser, 'frank',
+      { credentialsUrl: `http://127.0.0.1:${hung.port}/v1/turn-credentials` });
     await signIn(waiting, `frank-${runId}@example.com`);
     const timedOut = await callFails(waiting);
     expect(timedOut.step === 'credentials' && timedOut.kind === 'timeout',
@@ -353,7 +362,8 @@ async function credentialsFailures(browser) {
 async function warmUp() {
   const started = Date.now();
   await http(`${documents}/webrtc_sessions/warm-up`);
-  await http(`${documents}:runQuery`, { method: 'POST', body: { structuredQuery: { from: [{ collectionId: 'webrtc_sessions' }] } } });
+  await http(`${documents}:runQuery`,
+    { method: 'POST', body: { structuredQuery: { from: [{ collectionId: 'webrtc_sessions' }] } } });
   await http(`${documents}/webrtc_sessions/warm-up/ice_candidates`);
   console.log(`warm-up of the Firestore emulator: ${Date.now() - started} ms`);
 }
@@ -389,7 +399,9 @@ async function main() {
       for (const { page } of pages.splice(0)) await page.context().close();
     }
     if (calls > 1) {
-      const labels = { connectedMs: 'click to connected', pageMs: 'page-measured', systemMs: 'without the answer delay' };
+      const labels = {
+        connectedMs: 'click to connected', pageMs: 'page-measured', systemMs: 'without the answer delay',
+      };
       for (const [key, label] of Object.entries(labels)) {
         const values = times.map((t) => t[key]);
         const sorted = [...values].sort((a, b) => a - b);

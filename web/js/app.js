@@ -69,7 +69,8 @@ function clearError() {
 function withTimeout(promise, ms, step, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new StepError(step, 'timeout', `${what} did not finish within ${ms / 1000} s`)), ms);
+    timer = setTimeout(
+      () => reject(new StepError(step, 'timeout', `${what} did not finish within ${ms / 1000} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -363,7 +364,8 @@ class Call {
     const remote = stats.get(pair.remoteCandidateId);
     // For a relay candidate, relayProtocol is how we reach the TURN server (udp, tcp, tls).
     const via = local.candidateType === 'relay' ? ` via TURN/${local.relayProtocol}` : '';
-    $('pair').textContent = `local ${local.candidateType} ${local.protocol}${via} ⇄ remote ${remote.candidateType} ${remote.protocol}`;
+    $('pair').textContent = `local ${local.candidateType} ${local.protocol}${via}`
+      + ` ⇄ remote ${remote.candidateType} ${remote.protocol}`;
     Object.assign($('pair').dataset, {
       localType: local.candidateType, remoteType: remote.candidateType, protocol: local.protocol,
     });

@@ -285,7 +285,9 @@ export class Signaling {
       body: {
         structuredQuery: {
           from: [{ collectionId: 'webrtc_sessions' }],
-          where: { compositeFilter: { op: 'AND', filters: [eq('callee_id', this.user.uid), eq('state', 'OFFER_SENT')] } },
+          where: {
+            compositeFilter: { op: 'AND', filters: [eq('callee_id', this.user.uid), eq('state', 'OFFER_SENT')] },
+          },
           limit: 20,
         },
       },
@@ -307,7 +309,8 @@ export class Signaling {
 
   /** Callee, seed steps 7-8: store the answer; OFFER_SENT -> CONNECTING. */
   answer(sessionId, answer) {
-    return this.update('store answer', sessionId, { answer: { type: answer.type, sdp: answer.sdp }, state: 'CONNECTING' });
+    return this.update('store answer', sessionId,
+      { answer: { type: answer.type, sdp: answer.sdp }, state: 'CONNECTING' });
   }
 
   /** CONNECTING -> CONNECTED (the caller reports it), or any state -> ENDED (hang-up, failure). */

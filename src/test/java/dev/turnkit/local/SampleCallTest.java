@@ -71,7 +71,8 @@ class SampleCallTest {
             assertThat(node.exitValue()).as("every expectation of sample-call.mjs holds; output:%n%s", output)
                     .isZero();
             assertThat(output).as("the relay-only call connected and was timed").containsPattern(TIME_TO_CONNECTED);
-            assertThat(artifacts.resolve("connected-caller.png")).as("screenshot of the connected call").isNotEmptyFile();
+            assertThat(artifacts.resolve("connected-caller.png")).as("screenshot of the connected call")
+                    .isNotEmptyFile();
             Matcher m = TIME_TO_CONNECTED.matcher(output);
             if (m.find()) {
                 System.out.println("sample call: " + m.group(1) + " ms from the Call click to connected");
