@@ -494,7 +494,13 @@ $('call-form').addEventListener('submit', (event) => {
 
 $('open-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  runCall('callee', $('open-session-id').value.trim(), (c) => c.answer());
+  const sessionId = $('open-session-id').value.trim();
+  // The id becomes part of a request path: accept document ids only.
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(sessionId)) {
+    report(new StepError('app', 'invalid', 'a session id is letters, digits, "-" and "_" only'));
+    return;
+  }
+  runCall('callee', sessionId, (c) => c.answer());
 });
 
 $('hangup').addEventListener('click', () => {

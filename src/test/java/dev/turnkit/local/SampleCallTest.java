@@ -52,6 +52,9 @@ class SampleCallTest {
 
             Path artifacts = Path.of("target", "test-artifacts", "sample-call").toAbsolutePath();
             Files.createDirectories(artifacts);
+            // A screenshot left by an earlier run must not pass for this one.
+            Files.deleteIfExists(artifacts.resolve("connected-caller.png"));
+            Files.deleteIfExists(artifacts.resolve("connected-callee.png"));
             Path log = artifacts.resolve("sample-call.log");
             Process node = new ProcessBuilder(List.of("node", script.toString(), stackJson.toString(),
                     "--artifacts", artifacts.toString()))
