@@ -317,6 +317,10 @@ public final class Message {
             return transactionId;
         }
 
+        public MessageType type() {
+            return type;
+        }
+
         /** The wire bytes. */
         public byte[] encode() {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
