@@ -34,16 +34,22 @@ final class CheckPrinter {
     }
 
     void json(CheckReport report) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("status", report.status().name());
-        doc.put("durationMs", report.duration().toMillis());
-        doc.put("checks", report.results().stream().map(CheckPrinter::jsonResult).toList());
+        Map<String, Object> doc = document(report);
         try {
             out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(doc));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
         out.flush();
+    }
+
+    /** The JSON document of a report, as a map (also embedded in {@code turnkit local up --json}). */
+    static Map<String, Object> document(CheckReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("status", report.status().name());
+        doc.put("durationMs", report.duration().toMillis());
+        doc.put("checks", report.results().stream().map(CheckPrinter::jsonResult).toList());
+        return doc;
     }
 
     private static Map<String, Object> jsonResult(CheckResult r) {
