@@ -1,7 +1,7 @@
 package dev.turnkit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.turnkit.local.LocalOptions;
 import dev.turnkit.local.LocalStack;
 import java.io.PrintWriter;
@@ -84,12 +84,21 @@ final class LocalUpCommand implements Callable<Integer> {
         ExitCode verdict;
         try {
             running.warnings().forEach(w -> err.println("local: WARNING: " + w));
-            verdict = ExitCode.OK;
-            JsonNode endpoints = running.endpoints();
+            verdict = running.checkReport().map(r -> ExitCode.valueOf(r.status().name())).orElse(ExitCode.OK);
+            ObjectNode endpoints = running.endpoints().deepCopy();
             if (json) {
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(endpoints));
+                ObjectMapper mapper = new ObjectMapper();
+                running.checkReport().ifPresent(r -> endpoints.set("check",
+                        mapper.valueToTree(CheckPrinter.document(r))));
+                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(endpoints));
             } else {
                 LocalSummary.print(out, running);
+                running.checkReport().ifPresent(r -> {
+                    out.println();
+                    out.println("turnkit check (" + String.join(", ", LocalStack.LOCAL_CHECKS) + "; the "
+                            + "peer-deny-sweep is skipped: the local profile relays to loopback on purpose):");
+                    new CheckPrinter(out).table("local coturn", r);
+                });
             }
             out.flush();
             err.flush();

@@ -3,6 +3,11 @@ package dev.turnkit.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.turnkit.check.CheckReport;
+import dev.turnkit.check.CheckRunner;
+import dev.turnkit.check.Checks;
+import dev.turnkit.check.CredentialSource;
+import dev.turnkit.check.TurnTarget;
 import dev.turnkit.credentials.AuthEmulator;
 import dev.turnkit.credentials.TurnRestCredentials;
 import dev.turnkit.model.CoturnVersion;
@@ -47,6 +52,14 @@ public final class LocalStack {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+    /**
+     * The checks run after start: all but {@code peer-deny-sweep}, because the local profile deliberately relays to
+     * loopback (two browsers on one machine call each other through it), which the sweep would rightly flag.
+     * The production profile's deny list is checked on real coturn by the render tests.
+     */
+    public static final List<String> LOCAL_CHECKS = Checks.ALL.stream()
+            .filter(c -> !c.equals(Checks.PEER_DENY_SWEEP)).toList();
+
     private LocalStack() {
     }
 
@@ -59,11 +72,12 @@ public final class LocalStack {
         private final ObjectNode endpoints;
         private final TurnRestCredentials sampleCredential;
         private final List<String> warnings;
+        private final CheckReport checkReport;
         private boolean detached;
 
         Running(Path stateDir, Supervisor supervisor, List<AutoCloseable> emulators,
                 List<ManagedChild> emulatorChildren, ObjectNode endpoints, TurnRestCredentials sampleCredential,
-                List<String> warnings) {
+                List<String> warnings, CheckReport checkReport) {
             this.stateDir = stateDir;
             this.supervisor = supervisor;
             this.emulators = emulators;
@@ -71,6 +85,12 @@ public final class LocalStack {
             this.endpoints = endpoints;
             this.sampleCredential = sampleCredential;
             this.warnings = List.copyOf(warnings);
+            this.checkReport = checkReport;
+        }
+
+        /** The result of {@code turnkit check} against the local coturn, unless checks were turned off. */
+        public Optional<CheckReport> checkReport() {
+            return Optional.ofNullable(checkReport);
         }
 
         /** Every endpoint, as {@code turnkit local up --json} prints it. */
@@ -279,8 +299,17 @@ public final class LocalStack {
             endpoints.put("logs", logs.toString());
             TurnRestCredentials sample = TurnRestCredentials.issue(secret, "local-sample", Duration.ofHours(1),
                     Instant.now());
+            CheckReport report = null;
+            if (options.runChecks()) {
+                log.println("local: checking coturn (" + String.join(", ", LOCAL_CHECKS) + ")");
+                log.flush();
+                TurnTarget target = new TurnTarget("127.0.0.1", turnPort, tlsPort, "localhost", tls.certificate(),
+                        CredentialSource.restSecret(secret));
+                report = new CheckRunner(Duration.ofSeconds(10))
+                        .run(Checks.suite(target, LOCAL_CHECKS, Checks.allTransports()));
+            }
             ok = true;
-            return new Running(state, supervisor, emulators, emulatorChildren, endpoints, sample, warnings);
+            return new Running(state, supervisor, emulators, emulatorChildren, endpoints, sample, warnings, report);
         } catch (IOException e) {
             throw new LocalStackException("cannot prepare " + state + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
