@@ -74,11 +74,11 @@ final class SessionsCommand implements Runnable {
             if (emulator == null && project == null) {
                 throw new ParameterException(spec.commandLine(), "pass --project P (or --emulator HOST:PORT)");
             }
+            String projectId = project != null ? project : FirestoreEmulator.DEFAULT_PROJECT;
             return RulesCliSupport.guarded(err, () -> {
                 try (SessionPruner pruner = emulator != null
-                        ? SessionPruner.forEmulator(FirestoreEmulator.attach(emulator,
-                                project == null ? FirestoreEmulator.DEFAULT_PROJECT : project).hostPort(),
-                                project == null ? FirestoreEmulator.DEFAULT_PROJECT : project, err::println)
+                        ? SessionPruner.forEmulator(FirestoreEmulator.attach(emulator, projectId).hostPort(),
+                                projectId, err::println)
                         : SessionPruner.forProject(project, database, credentials, err::println)) {
                     SessionPruner.Report report = pruner.prune(age, Instant.now(), dryRun);
                     if (output.json()) {

@@ -90,6 +90,7 @@ public final class FirestoreEmulator implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Http http = new Http(Duration.ofSeconds(30));
+    private final Http probe = new Http(Duration.ofSeconds(2));
 
     private FirestoreEmulator(String host, int port, String projectId, Process process, Path log) {
         this.host = host;
@@ -200,7 +201,7 @@ public final class FirestoreEmulator implements AutoCloseable {
         }
         if (r.statusCode() != 200) {
             throw new RulesException(RulesException.Kind.REFUSED,
-                    "the emulator refused the rules: HTTP " + r.statusCode() + " " + oneLine(r.body()));
+                    "the emulator refused the rules: HTTP " + r.statusCode() + " " + Http.oneLine(r.body()));
         }
     }
 
@@ -211,7 +212,7 @@ public final class FirestoreEmulator implements AutoCloseable {
                 Map.of());
         if (r.statusCode() != 200) {
             throw new RulesException(RulesException.Kind.REFUSED,
-                    "cannot clear the emulator: HTTP " + r.statusCode() + " " + oneLine(r.body()));
+                    "cannot clear the emulator: HTTP " + r.statusCode() + " " + Http.oneLine(r.body()));
         }
     }
 
@@ -253,7 +254,7 @@ public final class FirestoreEmulator implements AutoCloseable {
             }
         }
         if (issues.isEmpty()) {
-            issues.add(new RulesIssue(file, null, null, "ERROR", oneLine(message)));
+            issues.add(new RulesIssue(file, null, null, "ERROR", Http.oneLine(message)));
         }
         return issues;
     }
@@ -281,7 +282,7 @@ public final class FirestoreEmulator implements AutoCloseable {
 
     private boolean isUp() {
         try {
-            return new Http(Duration.ofSeconds(2)).send("GET", baseUri().resolve("/"), null, Map.of())
+            return probe.send("GET", baseUri().resolve("/"), null, Map.of())
                     .statusCode() == 200;
         } catch (RulesException e) {
             return false;
@@ -295,11 +296,6 @@ public final class FirestoreEmulator implements AutoCloseable {
         } catch (IOException e) {
             return "(no log)";
         }
-    }
-
-    static String oneLine(String s) {
-        String flat = s == null ? "" : s.replaceAll("\\s+", " ").trim();
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 
     private static int freePort() {

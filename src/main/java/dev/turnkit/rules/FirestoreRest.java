@@ -127,22 +127,40 @@ public final class FirestoreRest {
         return new Request("GET", "documents/" + docPath, null, "get " + docPath);
     }
 
-    /**
-     * Queries the collection {@code collectionId} under {@code parentDocPath} ("" for the root), optionally with
-     * {@code field == value}.
-     */
-    public static Request query(String parentDocPath, String collectionId, String field, Object value) {
+    /** A field filter of a query: {@code field op value}, op as in the REST API ({@code EQUAL}, {@code GREATER_THAN}). */
+    public record Filter(String field, String op, Object value) {
+        public static Filter eq(String field, Object value) {
+            return new Filter(field, "EQUAL", value);
+        }
+
+        public static Filter gt(String field, Object value) {
+            return new Filter(field, "GREATER_THAN", value);
+        }
+
+        @Override
+        public String toString() {
+            return field + ("EQUAL".equals(op) ? " == " : " > ") + value;
+        }
+    }
+
+    /** Queries the collection {@code collectionId} under {@code parentDocPath} ("" for the root), with filters. */
+    public static Request query(String parentDocPath, String collectionId, Filter... filters) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode q = body.putObject("structuredQuery");
         q.putArray("from").addObject().put("collectionId", collectionId);
         String parent = parentDocPath.isEmpty() ? "documents" : "documents/" + parentDocPath;
         String description = "query " + (parentDocPath.isEmpty() ? "" : parentDocPath + "/") + collectionId;
-        if (field != null) {
-            ObjectNode filter = q.putObject("where").putObject("fieldFilter");
-            filter.putObject("field").put("fieldPath", field);
-            filter.put("op", "EQUAL");
-            filter.set("value", encode(value));
-            description += " where " + field + " == " + value;
+        if (filters.length > 0) {
+            ObjectNode composite = q.putObject("where").putObject("compositeFilter").put("op", "AND");
+            ArrayNode list = composite.putArray("filters");
+            for (Filter f : filters) {
+                ObjectNode filter = list.addObject().putObject("fieldFilter");
+                filter.putObject("field").put("fieldPath", f.field());
+                filter.put("op", f.op());
+                filter.set("value", encode(f.value()));
+            }
+            description += " where " + String.join(" and ", java.util.Arrays.stream(filters).map(Filter::toString)
+                    .toList());
         }
         return new Request("POST", parent + ":runQuery", body, description);
     }

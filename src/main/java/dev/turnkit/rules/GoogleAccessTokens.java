@@ -41,7 +41,7 @@ public final class GoogleAccessTokens implements AccessTokenSource {
             throw new RulesException(RulesException.Kind.BAD_INPUT, "--credentials " + file + " does not exist", e);
         } catch (IOException | RuntimeException e) {
             throw new RulesException(RulesException.Kind.BAD_INPUT, "--credentials " + file
-                    + " is not a usable Google credentials JSON file: " + e.getMessage(), e);
+                    + " is not a usable Google credentials JSON file: " + Http.oneLine(e.getMessage()), e);
         }
     }
 
@@ -56,7 +56,7 @@ public final class GoogleAccessTokens implements AccessTokenSource {
             return token.getTokenValue();
         } catch (IOException e) {
             throw new RulesException(RulesException.Kind.BAD_INPUT, "cannot get an access token from " + origin
-                    + ": " + e.getMessage() + " (check the credentials, or re-run 'gcloud auth application-default"
+                    + ": " + Http.oneLine(e.getMessage()) + " (check the credentials, or re-run 'gcloud auth application-default"
                     + " login')", e);
         }
     }

@@ -47,4 +47,10 @@ final class Http {
             throw new RulesException(RulesException.Kind.REFUSED, method + " " + uri + " interrupted", e);
         }
     }
+
+    /** {@code s} on one line, at most 300 characters (for error messages). */
+    static String oneLine(String s) {
+        String flat = s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A thin REST client of the Firebase Rules API v1 (request shapes as in firebase-tools' {@code src/gcp/rules.ts}),
@@ -113,34 +114,17 @@ public final class RulesApiClient {
 
     /** Every ruleset of the project (all pages, newest first as the API returns them). */
     public List<RulesetInfo> listRulesets(String project) {
-        List<RulesetInfo> all = new ArrayList<>();
-        String pageToken = "";
-        do {
-            JsonNode r = call("GET", base, "projects/" + project + "/rulesets?pageSize=100" + pageToken(pageToken),
-                    null);
-            for (JsonNode rs : r.path("rulesets")) {
-                List<String> services = new ArrayList<>();
-                rs.path("metadata").path("services").forEach(s -> services.add(s.asText()));
-                all.add(new RulesetInfo(rs.path("name").asText(), rs.path("createTime").asText(), services));
-            }
-            pageToken = r.path("nextPageToken").asText("");
-        } while (!pageToken.isEmpty());
-        return all;
+        return listAll("projects/" + project + "/rulesets", "rulesets", rs -> {
+            List<String> services = new ArrayList<>();
+            rs.path("metadata").path("services").forEach(s -> services.add(s.asText()));
+            return new RulesetInfo(rs.path("name").asText(), rs.path("createTime").asText(), services);
+        });
     }
 
     /** Every release of the project (all pages). */
     public List<Release> listReleases(String project) {
-        List<Release> all = new ArrayList<>();
-        String pageToken = "";
-        do {
-            JsonNode r = call("GET", base, "projects/" + project + "/releases?pageSize=100" + pageToken(pageToken),
-                    null);
-            for (JsonNode rel : r.path("releases")) {
-                all.add(new Release(rel.path("name").asText(), rel.path("rulesetName").asText()));
-            }
-            pageToken = r.path("nextPageToken").asText("");
-        } while (!pageToken.isEmpty());
-        return all;
+        return listAll("projects/" + project + "/releases", "releases",
+                rel -> new Release(rel.path("name").asText(), rel.path("rulesetName").asText()));
     }
 
     /** {@code DELETE {rulesetName}}. */
@@ -180,6 +164,18 @@ public final class RulesApiClient {
     }
 
     // ---- plumbing ----
+
+    /** GETs every page of a list method ({@code pageSize=100}, following {@code nextPageToken}). */
+    private <T> List<T> listAll(String path, String key, Function<JsonNode, T> item) {
+        List<T> all = new ArrayList<>();
+        String pageToken = "";
+        do {
+            JsonNode r = call("GET", base, path + "?pageSize=100" + pageToken(pageToken), null);
+            r.path(key).forEach(n -> all.add(item.apply(n)));
+            pageToken = r.path("nextPageToken").asText("");
+        } while (!pageToken.isEmpty());
+        return all;
+    }
 
     private JsonNode call(String method, URI root, String path, JsonNode body) {
         return parse(check(method, path, send(method, root, path, body)));
@@ -226,7 +222,7 @@ public final class RulesApiClient {
         } catch (IOException e) {
             // not JSON
         }
-        return FirestoreEmulator.oneLine(r.body());
+        return Http.oneLine(r.body());
     }
 
     private static JsonNode parse(String body) {
@@ -237,7 +233,7 @@ public final class RulesApiClient {
             return JSON.readTree(body);
         } catch (IOException e) {
             throw new RulesException(RulesException.Kind.REFUSED, "unexpected non-JSON answer from the Rules API: "
-                    + FirestoreEmulator.oneLine(body), e);
+                    + Http.oneLine(body), e);
         }
     }
 

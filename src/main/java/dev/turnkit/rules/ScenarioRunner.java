@@ -33,7 +33,7 @@ public final class ScenarioRunner {
                     FirestoreRest.create(doc.getKey(), doc.getValue()));
             if (!seeded.allowed()) {
                 return new ScenarioResult(scenario.name(), expect, false, "seeding " + doc.getKey() + " failed: HTTP "
-                        + seeded.status() + " " + FirestoreEmulator.oneLine(seeded.body()));
+                        + seeded.status() + " " + Http.oneLine(seeded.body()));
             }
         }
         int i = 0;
@@ -43,7 +43,7 @@ public final class ScenarioRunner {
             boolean ok = step.expect() == Scenario.Expect.ALLOW ? r.allowed() : r.denied();
             if (!ok) {
                 String got = r.allowed() ? "allowed" : r.denied() ? "denied" : "HTTP " + r.status();
-                String why = r.allowed() ? "" : ": " + FirestoreEmulator.oneLine(r.body());
+                String why = r.allowed() ? "" : ": " + Http.oneLine(r.body());
                 return new ScenarioResult(scenario.name(), expect, false, "step " + i + " (" + step.describe()
                         + ") expected " + step.expect().name().toLowerCase(java.util.Locale.ROOT) + ", got " + got
                         + why);

@@ -3,6 +3,8 @@ package dev.turnkit.rules;
 import static dev.turnkit.rules.FirestoreRest.REQUEST_TIME;
 import static dev.turnkit.rules.FirestoreRest.create;
 import static dev.turnkit.rules.FirestoreRest.delete;
+import static dev.turnkit.rules.FirestoreRest.Filter.eq;
+import static dev.turnkit.rules.FirestoreRest.Filter.gt;
 import static dev.turnkit.rules.FirestoreRest.get;
 import static dev.turnkit.rules.FirestoreRest.query;
 import static dev.turnkit.rules.FirestoreRest.removeField;
@@ -66,12 +68,12 @@ public final class SignalingScenarios {
         s.add(scenario("full call flow: offer, discovery, answer, candidates, connect, hang-up, cleanup", given(),
                 allow(CALLER, create(SESSION, newSession("OFFER_SENT"))),
                 allow(CALLER, create(candidatePath("caller-0"), newCandidate(CALLER))),
-                allow(CALLEE, query("", SESSIONS, "callee_id", CALLEE)),
+                allow(CALLEE, query("", SESSIONS, eq("callee_id", CALLEE))),
                 allow(CALLEE, get(SESSION)),
                 allow(CALLEE, update(SESSION, Map.of("state", "CONNECTING", "answer", ANSWER))),
                 allow(CALLEE, create(candidatePath("callee-0"), newCandidate(CALLEE))),
-                allow(CALLER, query(SESSION, "ice_candidates", null, null)),
-                allow(CALLEE, query(SESSION, "ice_candidates", null, null)),
+                allow(CALLER, query(SESSION, "ice_candidates")),
+                allow(CALLEE, query(SESSION, "ice_candidates")),
                 allow(CALLER, create(candidatePath("caller-1"), newCandidate(CALLER))),
                 allow(CALLER, update(SESSION, Map.of("state", "CONNECTED"))),
                 allow(CALLEE, update(SESSION, Map.of("state", "ENDED"))),
@@ -86,9 +88,13 @@ public final class SignalingScenarios {
                 allow(CALLER, update(SESSION, Map.of("state", "OFFER_SENT", "offer", OFFER)))));
         s.add(scenario("callee discovers the incoming call: query callee_id == own uid",
                 given(SESSION, session("OFFER_SENT")),
-                allow(CALLEE, query("", SESSIONS, "callee_id", CALLEE))));
+                allow(CALLEE, query("", SESSIONS, eq("callee_id", CALLEE)))));
+        s.add(scenario("callee's incoming-call listener: callee_id == uid, state == OFFER_SENT, not expired",
+                given(SESSION, session("OFFER_SENT")),
+                allow(CALLEE, query("", SESSIONS, eq("callee_id", CALLEE), eq("state", "OFFER_SENT"),
+                        gt("expires_at", now)))));
         s.add(scenario("caller lists own calls: query caller_id == own uid", given(SESSION, session("OFFER_SENT")),
-                allow(CALLER, query("", SESSIONS, "caller_id", CALLER))));
+                allow(CALLER, query("", SESSIONS, eq("caller_id", CALLER)))));
         s.add(scenario("callee reads the session", given(SESSION, session("OFFER_SENT")),
                 allow(CALLEE, get(SESSION))));
         s.add(scenario("callee answers (OFFER_SENT -> CONNECTING)", given(SESSION, session("OFFER_SENT")),
@@ -102,8 +108,8 @@ public final class SignalingScenarios {
         s.add(scenario("both participants list the session's candidates (seed: never allowed)",
                 given(SESSION, session("CONNECTING"), candidatePath("caller-0"), candidate(CALLER),
                         candidatePath("callee-0"), candidate(CALLEE)),
-                allow(CALLER, query(SESSION, "ice_candidates", null, null)),
-                allow(CALLEE, query(SESSION, "ice_candidates", null, null))));
+                allow(CALLER, query(SESSION, "ice_candidates")),
+                allow(CALLEE, query(SESSION, "ice_candidates"))));
         s.add(scenario("either participant marks the call CONNECTED (CONNECTING -> CONNECTED)",
                 given(SESSION, session("CONNECTING")),
                 allow(CALLEE, update(SESSION, Map.of("state", "CONNECTED")))));
@@ -127,10 +133,10 @@ public final class SignalingScenarios {
         s.add(scenario("signed-out user cannot read a session", given(SESSION, session("OFFER_SENT")),
                 deny(null, get(SESSION))));
         s.add(scenario("signed-out user cannot query sessions by callee", given(SESSION, session("OFFER_SENT")),
-                deny(null, query("", SESSIONS, "callee_id", CALLEE))));
+                deny(null, query("", SESSIONS, eq("callee_id", CALLEE)))));
         s.add(scenario("signed-out user cannot list candidates",
                 given(SESSION, session("CONNECTING"), candidatePath("caller-0"), candidate(CALLER)),
-                deny(null, query(SESSION, "ice_candidates", null, null))));
+                deny(null, query(SESSION, "ice_candidates"))));
         s.add(scenario("signed-out user cannot add a candidate", given(SESSION, session("CONNECTING")),
                 deny(null, create(candidatePath("caller-0"), with(newCandidate(CALLER), "sender_id", "")))));
     }
@@ -171,12 +177,12 @@ public final class SignalingScenarios {
                 deny(STRANGER, get(SESSION))));
         s.add(scenario("a stranger cannot query the calls addressed to the callee",
                 given(SESSION, session("OFFER_SENT")),
-                deny(STRANGER, query("", SESSIONS, "callee_id", CALLEE))));
+                deny(STRANGER, query("", SESSIONS, eq("callee_id", CALLEE)))));
         s.add(scenario("a stranger cannot list all sessions", given(SESSION, session("OFFER_SENT")),
-                deny(STRANGER, query("", SESSIONS, null, null))));
+                deny(STRANGER, query("", SESSIONS))));
         s.add(scenario("a participant cannot list all sessions without filtering on their uid",
                 given(SESSION, session("OFFER_SENT")),
-                deny(CALLEE, query("", SESSIONS, null, null))));
+                deny(CALLEE, query("", SESSIONS))));
         s.add(scenario("a stranger cannot update the session state", given(SESSION, session("CONNECTED")),
                 deny(STRANGER, update(SESSION, Map.of("state", "ENDED")))));
     }
@@ -244,7 +250,7 @@ public final class SignalingScenarios {
                 deny(CALLEE, create(candidatePath("callee-0"), with(newCandidate(CALLEE), "created_at", now)))));
         s.add(scenario("a stranger cannot list a call's candidates",
                 given(SESSION, session("CONNECTING"), candidatePath("caller-0"), candidate(CALLER)),
-                deny(STRANGER, query(SESSION, "ice_candidates", null, null))));
+                deny(STRANGER, query(SESSION, "ice_candidates"))));
         s.add(scenario("a stranger cannot read a single candidate",
                 given(SESSION, session("CONNECTING"), candidatePath("caller-0"), candidate(CALLER)),
                 deny(STRANGER, get(candidatePath("caller-0")))));

@@ -85,10 +85,11 @@ public final class FakeRulesApi implements AutoCloseable {
         return name;
     }
 
-    /** Requests that change something (anything but GET and the {@code :test} compile check). */
+    /** Rules API requests that change something (not GET, the {@code :test} compile check, or the token). */
     public List<String> mutatingRequests() {
         synchronized (requests) {
-            return requests.stream().filter(r -> !r.startsWith("GET ") && !r.matches("POST /v1/projects/[^/]+:test"))
+            return requests.stream().filter(r -> !r.startsWith("GET ") && !r.matches("POST /v1/projects/[^/]+:test")
+                    && !r.equals("POST /token"))
                     .toList();
         }
     }
