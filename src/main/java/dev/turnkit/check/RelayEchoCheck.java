@@ -44,10 +44,7 @@ final class RelayEchoCheck extends AbstractCheck {
     @Override
     Outcome probe(Deadline deadline) throws TransportException, UnknownHostException,
             CredentialSource.CredentialException {
-        TurnCredential credential = credential();
-        if (credential == null) {
-            return needsCredentials();
-        }
+        TurnCredential credential = requiredCredential();
         try (TurnClient a = connect(transport(), deadline); TurnClient b = connect(transport(), deadline)) {
             Allocation ra = a.allocate(credential.username(), credential.password(), deadline);
             Allocation rb = b.allocate(credential.username(), credential.password(), deadline);
