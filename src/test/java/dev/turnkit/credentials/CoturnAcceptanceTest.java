@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Credentials issued by the endpoint are accepted by real coturn, expired ones are refused, and during a rotation
- * (coturn holding current and previous secrets) credentials signed with either secret work. Allocations use
- * coturn's {@code turnutils_uclient} until the project's own TURN client lands.
+ * (coturn holding current and previous secrets) credentials signed with either secret work. Allocations use the
+ * project's own TURN client.
  */
 @ExtendWith(SharedAuthEmulator.Resolver.class)
 class CoturnAcceptanceTest {
@@ -66,7 +66,7 @@ class CoturnAcceptanceTest {
         try (CredentialsServer server = endpoint(CURRENT, "current-secret")) {
             CredentialsClient.Issued fresh = fetch(server, null);
             assertThat(fresh.uris()).contains("turn:127.0.0.1:" + coturn.port() + "?transport=udp");
-            assertThat(coturn.allocate(fresh.username(), fresh.password(), dir))
+            assertThat(coturn.allocate(fresh.username(), fresh.password()))
                     .as("coturn allocates with the endpoint's credentials\n" + coturn.logTail()).isZero();
 
             CredentialsClient.Issued shortLived = fetch(server, Duration.ofSeconds(1));
@@ -74,8 +74,8 @@ class CoturnAcceptanceTest {
             while (!Instant.now().isAfter(shortLived.expiresAt().plusSeconds(1))) {
                 Thread.sleep(200);
             }
-            assertThat(coturn.allocate(shortLived.username(), shortLived.password(), dir))
-                    .as("coturn refuses a credential past its expiry").isEqualTo(255);
+            assertThat(coturn.allocate(shortLived.username(), shortLived.password()))
+                    .as("coturn refuses a credential past its expiry").isEqualTo(401);
         }
     }
 
@@ -83,12 +83,12 @@ class CoturnAcceptanceTest {
     void credentialsSignedWithThePreviousSecretStillWorkDuringRotation() throws Exception {
         try (CredentialsServer beforeRotation = endpoint(PREVIOUS, "previous-secret")) {
             CredentialsClient.Issued old = fetch(beforeRotation, null);
-            assertThat(coturn.allocate(old.username(), old.password(), dir))
+            assertThat(coturn.allocate(old.username(), old.password()))
                     .as("a credential from before the rotation is still accepted").isZero();
         }
         TurnRestCredentials unknown = TurnRestCredentials.issue(
                 TestSecrets.random().getBytes(StandardCharsets.UTF_8), user.uid(), Duration.ofMinutes(5), Instant.now());
-        assertThat(coturn.allocate(unknown.username(), unknown.password(), dir))
-                .as("a secret coturn does not hold is refused (the control case)").isEqualTo(255);
+        assertThat(coturn.allocate(unknown.username(), unknown.password()))
+                .as("a secret coturn does not hold is refused (the control case)").isEqualTo(401);
     }
 }

@@ -2,8 +2,16 @@ package dev.turnkit.credentials;
 
 import dev.turnkit.testsupport.Components;
 import dev.turnkit.testsupport.ManagedProcess;
+import dev.turnkit.transport.Allocation;
+import dev.turnkit.transport.Deadline;
+import dev.turnkit.transport.RetransmissionPolicy;
+import dev.turnkit.transport.StunErrorException;
+import dev.turnkit.transport.TransportException;
+import dev.turnkit.transport.TransportType;
+import dev.turnkit.transport.TurnClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,27 +78,23 @@ final class LocalCoturn implements AutoCloseable {
     }
 
     /**
-     * Allocates with coturn's own client ({@code turnutils_uclient -y}: two allocations relaying to each other).
-     * Returns its exit code: 0 allocated and relayed, 255 refused.
+     * Allocates a UDP relay with the project's TURN client ({@code dev.turnkit.transport.TurnClient}) and the given
+     * long-term credential. Returns 0 when allocated, else the STUN error code (401 = credential refused).
      */
-    int allocate(String username, String password, Path dir) {
-        Path uclient = Components.require("turnutils_uclient", Path.of("/usr/bin/turnutils_uclient"),
-                "install it with 'apt-get install -y coturn'");
-        Path log = dir.resolve("uclient-" + System.nanoTime() + ".log");
-        try {
-            Process p = new ProcessBuilder(uclient.toString(), "-y", "-n", "2", "-m", "1", "-u", username, "-w",
-                    password, "-p", Integer.toString(port), "127.0.0.1")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("turnutils_uclient did not finish in 30 s");
+    int allocate(String username, String password) {
+        Deadline deadline = Deadline.after(Duration.ofSeconds(10));
+        try (TurnClient turn = TurnClient.connect(TransportType.UDP, new InetSocketAddress("127.0.0.1", port), null,
+                RetransmissionPolicy.RFC_DEFAULT, deadline)) {
+            Allocation allocation = turn.allocate(username, password, deadline);
+            if (allocation.relayed() == null) {
+                throw new AssertionError("allocation without a relayed address");
             }
-            return p.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            turn.refresh(0, deadline);
+            return 0;
+        } catch (StunErrorException e) {
+            return e.code();
+        } catch (TransportException e) {
+            throw new AssertionError("TURN exchange with coturn failed: " + e.getMessage() + "\n" + logTail(), e);
         }
     }
 
