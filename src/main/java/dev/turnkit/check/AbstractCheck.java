@@ -53,7 +53,7 @@ abstract class AbstractCheck implements Check {
             Diagnosis.Verdict v = Diagnosis.of(e, target, transport, target.credentials());
             outcome = new Outcome(v.status(), v.detail());
         } catch (CredentialSource.CredentialException e) {
-            outcome = new Outcome(Status.UNKNOWN, "cannot obtain TURN credentials: " + e.getMessage());
+            outcome = new Outcome(Status.UNKNOWN, e.getMessage());
         } catch (UnknownHostException e) {
             outcome = new Outcome(Status.CRITICAL, "cannot resolve " + target.host() + ": DNS record missing or "
                     + "not propagated yet");
@@ -75,9 +75,14 @@ abstract class AbstractCheck implements Check {
         return target.credentials() == null ? null : target.credentials().obtain();
     }
 
-    static Outcome needsCredentials() {
-        return new Outcome(Status.UNKNOWN, "needs TURN credentials: pass --secret-file F or --username U "
-                + "--password P");
+    /** The credential; without a credential source the check ends UNKNOWN, saying how to pass one. */
+    TurnCredential requiredCredential() throws CredentialSource.CredentialException {
+        TurnCredential credential = credential();
+        if (credential == null) {
+            throw new CredentialSource.CredentialException("needs TURN credentials: pass --secret-file F or "
+                    + "--username U --password P", null);
+        }
+        return credential;
     }
 
     /** Best-effort release of an allocation (Refresh with LIFETIME 0), so checks do not use up quotas. */

@@ -73,7 +73,10 @@ public interface CredentialSource {
         };
     }
 
-    /** Could not obtain credentials; the message is one line without secrets. */
+    /**
+     * Could not obtain credentials; the message is one line without secrets that says what to do (e.g. "cannot
+     * fetch TURN credentials from https://...: 401, is the ID token expired?").
+     */
     final class CredentialException extends Exception {
         private static final long serialVersionUID = 1L;
 

@@ -33,10 +33,7 @@ final class PeerDenySweepCheck extends AbstractCheck {
     @Override
     Outcome probe(Deadline deadline) throws TransportException, UnknownHostException,
             CredentialSource.CredentialException {
-        TurnCredential credential = credential();
-        if (credential == null) {
-            return needsCredentials();
-        }
+        TurnCredential credential = requiredCredential();
         List<PeerTargets.Target> v4 = targets.stream().filter(t -> !t.ipv6()).toList();
         List<PeerTargets.Target> v6 = targets.stream().filter(PeerTargets.Target::ipv6).toList();
         List<String> accepted = new ArrayList<>();

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code relay-echo}: media really flows. Two allocations A and B on the server; each binds a channel to the other's
@@ -28,6 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RelayEchoCheck extends AbstractCheck {
     private static final int CHANNEL_A = 0x4000;
     private static final int CHANNEL_B = 0x4001;
+    /** Bytes per echo packet: sequence number, send time, padding to a small media-like size. */
+    private static final int PAYLOAD = 100;
+    /** How long one packet may take before it counts as lost. */
+    private static final Duration PER_PACKET = Duration.ofMillis(500);
     private final int packets;
 
     RelayEchoCheck(TurnTarget target, Transport transport, int packets) {
@@ -40,11 +43,8 @@ final class RelayEchoCheck extends AbstractCheck {
 
     @Override
     Outcome probe(Deadline deadline) throws TransportException, UnknownHostException,
-            CredentialSource.CredentialException, InterruptedException {
-        TurnCredential credential = credential();
-        if (credential == null) {
-            return needsCredentials();
-        }
+            CredentialSource.CredentialException {
+        TurnCredential credential = requiredCredential();
         try (TurnClient a = connect(transport(), deadline); TurnClient b = connect(transport(), deadline)) {
             Allocation ra = a.allocate(credential.username(), credential.password(), deadline);
             Allocation rb = b.allocate(credential.username(), credential.password(), deadline);
@@ -66,53 +66,30 @@ final class RelayEchoCheck extends AbstractCheck {
         }
     }
 
-    private Outcome echo(TurnClient a, TurnClient b, Deadline deadline) throws TransportException,
-            InterruptedException {
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread echoer = new Thread(() -> {
-            try {
-                while (!stop.get() && !deadline.expired()) {
-                    try {
-                        TurnClient.PeerData in = b.receive(deadline.within(Duration.ofMillis(50)));
-                        b.sendChannelData(CHANNEL_B, in.data());
-                    } catch (TransportTimeoutException e) {
-                        // poll the stop flag
-                    }
-                }
-            } catch (TransportException e) {
-                // connection failed: the sender counts what came back
-            }
-        }, "relay-echo-b");
-        echoer.setDaemon(true);
-        echoer.start();
+    /**
+     * Ping-pong, one packet at a time: A sends, B receives and echoes, A receives. Sequential, so the RTT is the
+     * relay path's and not queueing behind earlier packets; a packet not back within its share of the time is lost.
+     */
+    private Outcome echo(TurnClient a, TurnClient b, Deadline deadline) throws TransportException {
         List<Double> rtts = new ArrayList<>();
-        boolean[] seen = new boolean[packets];
-        try {
-            for (int i = 0; i < packets; i++) {
-                a.sendChannelData(CHANNEL_A, ByteBuffer.allocate(48).putInt(i).putLong(System.nanoTime()).array());
-            }
-            Deadline collect = deadline.within(Duration.ofMillis(1000));
-            while (rtts.size() < packets) {
-                TurnClient.PeerData echo;
-                try {
-                    echo = a.receive(collect);
-                } catch (TransportTimeoutException e) {
-                    break;
-                }
-                if (echo.data().length < 12) {
+        for (int i = 0; i < packets && !deadline.expired(); i++) {
+            Deadline packetDeadline = deadline.within(PER_PACKET);
+            long sentAt = System.nanoTime();
+            a.sendChannelData(CHANNEL_A, ByteBuffer.allocate(PAYLOAD).putInt(i).putLong(sentAt).array());
+            try {
+                if (!echoOnce(b, i, packetDeadline)) {
                     continue;
                 }
-                ByteBuffer buf = ByteBuffer.wrap(echo.data());
-                int seq = buf.getInt();
-                long sentAt = buf.getLong();
-                if (seq >= 0 && seq < packets && !seen[seq]) {
-                    seen[seq] = true;
-                    rtts.add((System.nanoTime() - sentAt) / 1e6);
+                while (true) {
+                    byte[] back = a.receive(packetDeadline).data();
+                    if (sequence(back) == i) {
+                        rtts.add((System.nanoTime() - sentAt) / 1e6);
+                        break;
+                    }
                 }
+            } catch (TransportTimeoutException e) {
+                // lost (or later than its share of the time): counted below
             }
-        } finally {
-            stop.set(true);
-            echoer.join(500);
         }
         int lost = packets - rtts.size();
         if (rtts.isEmpty()) {
@@ -128,6 +105,21 @@ final class RelayEchoCheck extends AbstractCheck {
                     + "bps-capacity, or a congested link)");
         }
         return Outcome.ok(stats);
+    }
+
+    /** B receives until packet {@code seq} arrives and echoes it; false if it did not arrive. */
+    private static boolean echoOnce(TurnClient b, int seq, Deadline deadline) throws TransportException {
+        while (true) {
+            byte[] data = b.receive(deadline).data();
+            if (sequence(data) == seq) {
+                b.sendChannelData(CHANNEL_B, data);
+                return true;
+            }
+        }
+    }
+
+    private static int sequence(byte[] data) {
+        return data.length < PAYLOAD ? -1 : ByteBuffer.wrap(data).getInt();
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -2,7 +2,11 @@ package dev.turnkit.check;
 
 import java.util.Locale;
 
-/** The transport a check uses to reach the TURN server: {@code udp}, {@code tcp} or {@code tls} ({@code turns:}). */
+/**
+ * The transport a check uses to reach the TURN server: {@code udp}, {@code tcp} or {@code tls} ({@code turns:}).
+ * The check API has its own enum (mapped to {@code transport.TransportType} inside) so callers such as
+ * {@code local} can use the checks without depending on {@code transport}, which the dependency rule forbids.
+ */
 public enum Transport {
     UDP,
     TCP,

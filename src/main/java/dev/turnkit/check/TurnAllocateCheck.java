@@ -20,10 +20,7 @@ final class TurnAllocateCheck extends AbstractCheck {
     @Override
     Outcome probe(Deadline deadline) throws TransportException, UnknownHostException,
             CredentialSource.CredentialException {
-        TurnCredential credential = credential();
-        if (credential == null) {
-            return needsCredentials();
-        }
+        TurnCredential credential = requiredCredential();
         try (TurnClient client = connect(transport(), deadline)) {
             Allocation a = client.allocate(credential.username(), credential.password(), deadline);
             release(client, deadline);

@@ -55,6 +55,8 @@ public final class CredentialsServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_RATE_KEYS = 100_000;
     private static final int MAX_TOKEN_CHARS = 4096;
+    /** uids that are safe as the user part of {@code <expiry>:<user>} (no separator, no control characters). */
+    private static final java.util.regex.Pattern USABLE_UID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final CredentialsServerConfig config;
     private final HttpServer server;
@@ -355,7 +357,7 @@ public final class CredentialsServer implements AutoCloseable {
             return;
         }
         out.uid = uid;
-        if (!uid.matches("[A-Za-z0-9._-]{1,128}")) {
+        if (!USABLE_UID.matcher(uid).matches()) {
             out.fail(sendError(ex, 403, "uid_not_usable", "this account's uid cannot be a TURN user name"),
                     "uid_not_usable");
             return;

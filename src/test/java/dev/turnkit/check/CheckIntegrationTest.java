@@ -96,6 +96,18 @@ class CheckIntegrationTest {
     }
 
     @Test
+    void relayEchoIsCriticalWhenTheDenyListCoversTheRelayAddress() {
+        try (CoturnServer turn = CoturnServer.builder().secret(SECRET).lines(CoturnConfigs.hardenedPeerRules())
+                .start()) {
+            CheckReport report = new CheckRunner(Duration.ofSeconds(3))
+                    .run(List.of(Checks.relayEcho(target(turn, SECRET, null), Transport.UDP, 5)));
+            CheckResult echo = report.results().get(0);
+            assertThat(echo.status()).isEqualTo(Status.CRITICAL);
+            assertThat(echo.detail()).contains("refused (403)", "deny list covers the relay address");
+        }
+    }
+
+    @Test
     void anOpenRelayIsCritical() {
         try (CoturnServer turn = CoturnServer.builder().secret(null).start()) {
             CheckReport report = new CheckRunner(Duration.ofSeconds(3))

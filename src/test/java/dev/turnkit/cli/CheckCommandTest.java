@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.turnkit.testsupport.CoturnConfigs;
 import dev.turnkit.testsupport.CoturnServer;
 import dev.turnkit.testsupport.TestCertificates;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +25,8 @@ class CheckCommandTest {
     static CoturnServer turn;
     static Path secretFile;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    static MainTest.Result run(String... args) {
+        return MainTest.run(args);
     }
 
     @BeforeAll
@@ -65,7 +57,7 @@ class CheckCommandTest {
 
     @Test
     void healthyServerExitsZeroWithOneJsonDocument() throws Exception {
-        Result r = run(base("--transports", "udp,tcp", "--json").toArray(String[]::new));
+        MainTest.Result r = run(base("--transports", "udp,tcp", "--json").toArray(String[]::new));
 
         assertThat(r.code()).as(r.out() + r.err() + turn.logTail()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -80,7 +72,7 @@ class CheckCommandTest {
 
     @Test
     void warningExitsOneAndTheTableNamesTheCause() {
-        Result r = run(base("--checks", "tls-certificate,stun-binding").toArray(String[]::new));
+        MainTest.Result r = run(base("--checks", "tls-certificate,stun-binding").toArray(String[]::new));
 
         assertThat(r.code()).as("a certificate with 10 days left is a WARNING: " + r.out()).isEqualTo(1);
         assertThat(r.out()).contains("STATUS", "CHECK", "TRANSPORT", "DETAIL", "WARNING", "tls-certificate",
@@ -89,7 +81,7 @@ class CheckCommandTest {
 
     @Test
     void wrongPasswordExitsTwo() {
-        Result r = run("check", "--server", turn.host(), "--port", Integer.toString(turn.port()), "--transports",
+        MainTest.Result r = run("check", "--server", turn.host(), "--port", Integer.toString(turn.port()), "--transports",
                 "udp", "--checks", "turn-allocate", "--username", "1:someone", "--password", "not-the-password");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("CRITICAL", "401").doesNotContain("not-the-password");
@@ -98,7 +90,7 @@ class CheckCommandTest {
     @Test
     void aStoppedServerExitsTwo() {
         int port = dev.turnkit.testsupport.ManagedProcess.freePort();
-        Result r = run("check", "--server", "127.0.0.1", "--port", Integer.toString(port), "--tls-port",
+        MainTest.Result r = run("check", "--server", "127.0.0.1", "--port", Integer.toString(port), "--tls-port",
                 Integer.toString(port), "--secret-file", secretFile.toString(), "--json");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("\"status\":\"CRITICAL\"", "refused");
@@ -106,34 +98,34 @@ class CheckCommandTest {
 
     @Test
     void badUsageExitsThreeWithOneClearLine() throws Exception {
-        Result missing = run("check");
+        MainTest.Result missing = run("check");
         assertThat(missing.code()).isEqualTo(3);
         assertThat(missing.err()).contains("Missing required option: '--server=HOST'");
 
-        Result unknownCheck = run("check", "--server", "x", "--checks", "stun-bind");
+        MainTest.Result unknownCheck = run("check", "--server", "x", "--checks", "stun-bind");
         assertThat(unknownCheck.code()).isEqualTo(3);
         assertThat(unknownCheck.err().strip()).isEqualTo("turnkit: unknown check 'stun-bind' (known: stun-binding, "
                 + "turn-allocate, relay-echo, auth-required, peer-deny-sweep, tls-certificate)");
         assertThat(unknownCheck.out()).isEmpty();
 
-        Result transport = run("check", "--server", "x", "--transports", "sctp");
+        MainTest.Result transport = run("check", "--server", "x", "--transports", "sctp");
         assertThat(transport.code()).isEqualTo(3);
         assertThat(transport.err()).contains("unknown transport 'sctp'");
 
-        Result both = run("check", "--server", "x", "--secret-file", secretFile.toString(), "--username", "u",
+        MainTest.Result both = run("check", "--server", "x", "--secret-file", secretFile.toString(), "--username", "u",
                 "--password", "p");
         assertThat(both.code()).as("--secret-file and --username/--password exclude each other").isEqualTo(3);
 
-        Result noPassword = run("check", "--server", "x", "--username", "u");
+        MainTest.Result noPassword = run("check", "--server", "x", "--username", "u");
         assertThat(noPassword.code()).isEqualTo(3);
         assertThat(noPassword.err()).contains("--password");
 
         Path empty = Files.createFile(dir.resolve("empty-secret"));
-        Result emptySecret = run("check", "--server", "x", "--secret-file", empty.toString());
+        MainTest.Result emptySecret = run("check", "--server", "x", "--secret-file", empty.toString());
         assertThat(emptySecret.code()).isEqualTo(3);
         assertThat(emptySecret.err()).contains("is empty");
 
-        Result timeout = run("check", "--server", "x", "--timeout", "soon");
+        MainTest.Result timeout = run("check", "--server", "x", "--timeout", "soon");
         assertThat(timeout.code()).isEqualTo(3);
         assertThat(timeout.err()).contains("invalid duration 'soon'");
     }

@@ -142,44 +142,59 @@ class StunClientTest {
                 .isInstanceOf(ConnectionRefusedException.class).hasMessageContaining("connection refused");
     }
 
+    /** What a fake TCP server does with its one connection. */
+    private interface Conversation {
+        void talk(Socket s) throws Exception;
+    }
+
+    /** Accepts one connection on a daemon thread; failures show up on the client side. */
+    private static void serveOnce(ServerSocket server, Conversation conversation) {
+        Thread t = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                conversation.talk(s);
+            } catch (Exception e) {
+                // the client-side assertions report what went wrong
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static StunClient tcpClient(ServerSocket server) throws TransportException {
+        return new StunClient(Connections.open(TransportType.TCP, (InetSocketAddress) server.getLocalSocketAddress(),
+                null, Deadline.after(Duration.ofSeconds(2))), RetransmissionPolicy.RFC_DEFAULT);
+    }
+
     @Test
     void tcpFramingReassemblesSplitFramesAndSeparatesMergedOnes() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> {
-                try (Socket s = server.accept()) {
-                    byte[] header = s.getInputStream().readNBytes(20);
-                    int len = ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
-                    byte[] body = s.getInputStream().readNBytes(len);
-                    byte[] req = java.util.Arrays.copyOf(header, 20 + len);
-                    System.arraycopy(body, 0, req, 20, len);
-                    byte[] response = successFor(Message.decode(req));
-                    byte[] channel = new ChannelData(0x4000, new byte[] {7, 7, 7}).encode(true);
-                    byte[] indication = Message.indication(Method.DATA)
-                            .add(new Attribute.XorPeerAddress(new InetSocketAddress("127.0.0.1", 9)))
-                            .add(new Attribute.Data(new byte[] {1})).encode();
-                    OutputStream out = s.getOutputStream();
-                    // ChannelData + indication merged into one write ...
-                    byte[] merged = new byte[channel.length + indication.length];
-                    System.arraycopy(channel, 0, merged, 0, channel.length);
-                    System.arraycopy(indication, 0, merged, channel.length, indication.length);
-                    out.write(merged);
+            serveOnce(server, s -> {
+                byte[] header = s.getInputStream().readNBytes(20);
+                int len = ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
+                byte[] body = s.getInputStream().readNBytes(len);
+                byte[] req = java.util.Arrays.copyOf(header, 20 + len);
+                System.arraycopy(body, 0, req, 20, len);
+                byte[] response = successFor(Message.decode(req));
+                byte[] channel = new ChannelData(0x4000, new byte[] {7, 7, 7}).encode(true);
+                byte[] indication = Message.indication(Method.DATA)
+                        .add(new Attribute.XorPeerAddress(new InetSocketAddress("127.0.0.1", 9)))
+                        .add(new Attribute.Data(new byte[] {1})).encode();
+                OutputStream out = s.getOutputStream();
+                // ChannelData + indication merged into one write ...
+                byte[] merged = new byte[channel.length + indication.length];
+                System.arraycopy(channel, 0, merged, 0, channel.length);
+                System.arraycopy(indication, 0, merged, channel.length, indication.length);
+                out.write(merged);
+                out.flush();
+                // ... then the response one byte at a time
+                for (byte b : response) {
+                    out.write(b);
                     out.flush();
-                    // ... then the response one byte at a time
-                    for (byte b : response) {
-                        out.write(b);
-                        out.flush();
-                        Thread.sleep(1);
-                    }
-                    Thread.sleep(200);
-                } catch (Exception e) {
-                    // the test fails on the client side
+                    Thread.sleep(1);
                 }
+                Thread.sleep(200);
             });
-            t.setDaemon(true);
-            t.start();
-            try (StunClient client = new StunClient(Connections.open(TransportType.TCP,
-                    (InetSocketAddress) server.getLocalSocketAddress(), null, Deadline.after(Duration.ofSeconds(2))),
-                    RetransmissionPolicy.RFC_DEFAULT)) {
+            try (StunClient client = tcpClient(server)) {
                 Message response = client.transact(Message.request(Method.BINDING), Deadline.after(Duration.ofSeconds(5)));
                 assertThat(response.get(Attribute.XorMappedAddress.class)).isPresent();
                 List<StunClient.Inbound> inbound = new ArrayList<>();
@@ -195,19 +210,11 @@ class StunClientTest {
     @Test
     void aStreamOutOfSyncIsAnErrorNotAHang() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> {
-                try (Socket s = server.accept()) {
-                    s.getOutputStream().write(new byte[] {(byte) 0xFF, 0, 0, 0});
-                    Thread.sleep(500);
-                } catch (Exception e) {
-                    // ignored
-                }
+            serveOnce(server, s -> {
+                s.getOutputStream().write(new byte[] {(byte) 0xFF, 0, 0, 0});
+                Thread.sleep(500);
             });
-            t.setDaemon(true);
-            t.start();
-            try (StunClient client = new StunClient(Connections.open(TransportType.TCP,
-                    (InetSocketAddress) server.getLocalSocketAddress(), null, Deadline.after(Duration.ofSeconds(2))),
-                    RetransmissionPolicy.RFC_DEFAULT)) {
+            try (StunClient client = tcpClient(server)) {
                 assertThatThrownBy(() -> client.transact(Message.request(Method.BINDING),
                         Deadline.after(Duration.ofSeconds(5))))
                         .isInstanceOf(TransportException.class).hasMessageContaining("out of sync");
