@@ -56,9 +56,12 @@ class SampleCallTest {
             Files.deleteIfExists(artifacts.resolve("connected-caller.png"));
             Files.deleteIfExists(artifacts.resolve("connected-callee.png"));
             Path log = artifacts.resolve("sample-call.log");
-            Process node = new ProcessBuilder(List.of("node", script.toString(), stackJson.toString(),
+            ProcessBuilder command = new ProcessBuilder(List.of("node", script.toString(), stackJson.toString(),
                     "--artifacts", artifacts.toString()))
-                    .directory(nodeModules.getParent().getParent().toFile())
+                    .directory(nodeModules.getParent().getParent().toFile());
+            // Every page's step log goes into the artifact too: it says where the time went.
+            command.environment().put("VERBOSE", "1");
+            Process node = command
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
