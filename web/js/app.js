@@ -325,7 +325,7 @@ class Call {
     if (state === 'connected' && !this.connectedAt) {
       this.connectedAt = performance.now();
       const ms = Math.round(this.connectedAt - this.startedAt);
-      $('time-to-connected').textContent = `${ms} ms`;
+      $('time-to-connected').textContent = `${ms} ms from pressing ${this.role === 'caller' ? 'Call' : 'Answer'}`;
       $('time-to-connected').dataset.ms = String(ms);
       this.statsTimer = setInterval(() => this.showStats(), 1000);
       this.showStats();
