@@ -1,13 +1,154 @@
 package dev.turnkit.cli;
 
+import dev.turnkit.check.CheckReport;
+import dev.turnkit.check.CheckRunner;
+import dev.turnkit.check.Checks;
+import dev.turnkit.check.CredentialSource;
+import dev.turnkit.check.Transport;
+import dev.turnkit.check.TurnTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code turnkit check}: STUN/TURN health and security checks against a TURN server. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "STUN/TURN health and security checks against a TURN server.")
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"STUN/TURN health and security checks against a TURN server, run concurrently.",
+            "Checks: " + "stun-binding, turn-allocate, relay-echo, auth-required, peer-deny-sweep, tls-certificate.",
+            "Exit code = worst status. Details say what failed and the likely cause; secrets are never printed."})
 final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--server", required = true, paramLabel = "HOST", description = "TURN server host name or IP.")
+    String server;
+
+    @Option(names = "--port", defaultValue = "3478", paramLabel = "PORT",
+            description = "TURN port for udp and tcp (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--tls-port", defaultValue = "5349", paramLabel = "PORT",
+            description = "TURN-over-TLS port (default: ${DEFAULT-VALUE}).")
+    int tlsPort;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Credentials credentials;
+
+    static final class Credentials {
+        @Option(names = "--secret-file", paramLabel = "FILE",
+                description = "File holding coturn's static-auth-secret; REST credentials are derived from it.")
+        Path secretFile;
+
+        @ArgGroup(exclusive = false)
+        UserPassword userPassword;
+    }
+
+    static final class UserPassword {
+        @Option(names = "--username", required = true, paramLabel = "USER", description = "TURN username.")
+        String username;
+
+        @Option(names = "--password", required = true, paramLabel = "PASSWORD", description = "TURN password.")
+        String password;
+    }
+
+    @Option(names = "--checks", split = ",", paramLabel = "LIST",
+            description = "Checks to run (default: all): stun-binding, turn-allocate, relay-echo, auth-required, "
+                    + "peer-deny-sweep, tls-certificate.")
+    List<String> checks = new ArrayList<>(Checks.ALL);
+
+    @Option(names = "--transports", split = ",", paramLabel = "LIST", converter = TransportConverter.class,
+            description = "Transports to use (default: udp,tcp,tls).")
+    List<Transport> transports = new ArrayList<>(List.of(Transport.values()));
+
+    @Option(names = "--ca-file", paramLabel = "PEM",
+            description = "Trust the CA certificates in this PEM file instead of the JDK store (private CA, "
+                    + "self-signed local stack).")
+    Path caFile;
+
+    @Option(names = "--tls-server-name", paramLabel = "NAME",
+            description = "Name the TLS certificate must carry (default: the --server value).")
+    String tlsServerName;
+
+    @Option(names = "--timeout", defaultValue = "2s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Deadline for the whole run, e.g. 2s, 1500ms, 1m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    static final class TransportConverter implements picocli.CommandLine.ITypeConverter<Transport> {
+        @Override
+        public Transport convert(String value) {
+            return Transport.parse(value);
+        }
+    }
+
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Durations.parse(value);
+        }
+    }
+
     @Override
     public Integer call() {
-        throw new CommandFailedException(ExitCode.UNKNOWN, "'check' is not implemented yet");
+        TurnTarget target;
+        List<dev.turnkit.check.Check> suite;
+        try {
+            target = TurnTarget.of(server).withPort(port).withTlsPort(tlsPort).withTlsServerName(tlsServerName)
+                    .withCaFile(caFile).withCredentials(credentialSource());
+            Set<Transport> selected = EnumSet.copyOf(transports);
+            suite = Checks.suite(target, List.copyOf(checks), selected);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, e.getMessage());
+        }
+        if (caFile != null && !Files.isReadable(caFile)) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "--ca-file " + caFile + " is not a readable file");
+        }
+        CheckReport report = new CheckRunner(timeout).run(suite);
+        CheckPrinter printer = new CheckPrinter(spec.commandLine().getOut());
+        if (output.json()) {
+            printer.json(report);
+        } else {
+            printer.table(server, report);
+        }
+        return report.status().exitCode();
+    }
+
+    private CredentialSource credentialSource() {
+        if (credentials == null) {
+            return null;
+        }
+        if (credentials.secretFile != null) {
+            return CredentialSource.restSecret(readSecret(credentials.secretFile));
+        }
+        return CredentialSource.fixed(credentials.userPassword.username, credentials.userPassword.password);
+    }
+
+    private static byte[] readSecret(Path file) {
+        String secret;
+        try {
+            secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot read --secret-file " + file + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+        if (secret.isEmpty()) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "--secret-file " + file + " is empty: put coturn's "
+                    + "static-auth-secret in it");
+        }
+        return secret.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,13 +1,20 @@
 package dev.turnkit.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code turnkit credentials}: The TURN credentials endpoint for signed-in Firebase users. */
-@Command(name = "credentials", mixinStandardHelpOptions = true, description = "The TURN credentials endpoint for signed-in Firebase users.")
-final class CredentialsCommand implements Callable<Integer> {
+/** {@code turnkit credentials}: the TURN credentials endpoint for signed-in Firebase users. */
+@Command(name = "credentials", mixinStandardHelpOptions = true,
+        description = "The TURN credentials endpoint for signed-in Firebase users.",
+        subcommands = CredentialsServeCommand.class)
+final class CredentialsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new CommandFailedException(ExitCode.UNKNOWN, "'credentials' is not implemented yet");
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand (try 'turnkit credentials serve')");
     }
 }

@@ -1,4 +1,8 @@
 /**
- * TURN REST credentials (coturn {@code use-auth-secret}) and the HTTPS service that issues them to signed-in Firebase users. Depends on {@code model}; firebase-admin is confined here.
+ * TURN REST credentials (coturn {@code use-auth-secret}) and the HTTPS service that issues them to signed-in
+ * Firebase users: {@link dev.turnkit.credentials.CredentialsServer} (configured by
+ * {@link dev.turnkit.credentials.CredentialsServerConfig}), the {@link dev.turnkit.credentials.CredentialsClient}
+ * an app or a health check uses, and {@link dev.turnkit.credentials.AuthEmulator} for local runs and tests.
+ * Depends on {@code model}; firebase-admin is confined here. API and security model: docs/credentials.md.
  */
 package dev.turnkit.credentials;

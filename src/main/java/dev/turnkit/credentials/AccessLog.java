@@ -1,0 +1,99 @@
+package dev.turnkit.credentials;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Structured log of the credentials service: one JSON object per line (requests and service events). By
+ * construction it receives no token, password, secret, TURN username or query string: callers pass only the
+ * fields below.
+ */
+public final class AccessLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Consumer<String> sink;
+
+    /** @param sink receives whole lines (without the newline); e.g. {@code System.err::println} */
+    public AccessLog(Consumer<String> sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * Logs to standard error through a 64 KiB buffer flushed at least every 200 ms (and when full), so a busy
+     * endpoint does not pay a write system call per request.
+     */
+    public static AccessLog stderr() {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        Thread flusher = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                synchronized (out) {
+                    out.flush();
+                }
+            }
+        }, "access-log-flush");
+        flusher.setDaemon(true);
+        flusher.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (out) {
+                out.flush();
+            }
+        }, "access-log-final-flush"));
+        return new AccessLog(line -> {
+            synchronized (out) {
+                out.println(line);
+            }
+        });
+    }
+
+    void request(String ip, String method, String path, int status, long nanos, String uid, Long ttl, String error) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ts", Instant.now().toString());
+        m.put("event", "request");
+        m.put("ip", ip);
+        m.put("method", method);
+        m.put("path", path);
+        m.put("status", status);
+        m.put("ms", Math.round(nanos / 10_000.0) / 100.0);
+        if (uid != null) {
+            m.put("uid", uid);
+        }
+        if (ttl != null) {
+            m.put("ttl", ttl);
+        }
+        if (error != null) {
+            m.put("error", error);
+        }
+        write(m);
+    }
+
+    void event(String level, String event, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ts", Instant.now().toString());
+        m.put("level", level);
+        m.put("event", event);
+        m.put("msg", message);
+        write(m);
+    }
+
+    private void write(Map<String, Object> m) {
+        try {
+            sink.accept(JSON.writeValueAsString(m));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.turnkit.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.turnkit.testsupport.CoturnConfigs;
+import dev.turnkit.testsupport.CoturnServer;
+import dev.turnkit.testsupport.TestCertificates;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The checks against real coturn 4.6.1 on loopback, healthy and broken in the ways operators break it. */
+class CheckIntegrationTest {
+    static final String SECRET = "integration-secret";
+    @TempDir
+    Path dir;
+
+    static TurnTarget target(CoturnServer turn, String secret, Path caFile) {
+        return TurnTarget.of(turn.host()).withPort(turn.port()).withTlsPort(turn.tlsPort())
+                .withTlsServerName("localhost").withCaFile(caFile)
+                .withCredentials(CredentialSource.restSecret(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static CoturnServer.Builder healthy(TestCertificates.Pem cert) {
+        return CoturnServer.builder().secret(SECRET).ipv6().tls(cert)
+                .lines(CoturnConfigs.hardenedPeerRules())
+                .lines(CoturnConfigs.loopbackEchoException("127.0.0.2"))
+                .line("no-software-attribute");
+    }
+
+    static CheckResult result(CheckReport report, String name, String transport) {
+        return report.results().stream().filter(r -> r.name().equals(name) && r.transport().equals(transport))
+                .findFirst().orElseThrow(() -> new AssertionError("no result " + name + "/" + transport + " in "
+                        + report));
+    }
+
+    static String describe(CheckReport report, CoturnServer turn) {
+        return report.results().stream().map(r -> r.name() + "/" + r.transport() + " " + r.status() + " "
+                + r.detail()).collect(Collectors.joining("\n")) + "\n--- coturn ---\n" + turn.logTail();
+    }
+
+    @Test
+    void aHealthyHardenedServerPassesEveryCheck() {
+        TestCertificates.Pem cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
+        try (CoturnServer turn = healthy(cert).start()) {
+            CheckReport report = new CheckRunner(Duration.ofSeconds(5))
+                    .run(Checks.suite(target(turn, SECRET, cert.cert()), Checks.ALL, Checks.allTransports()));
+
+            assertThat(report.results()).as("2 bindings, 3 allocations, echo, auth, sweep, certificate").hasSize(9);
+            assertThat(report.status()).as("a healthy hardened server is OK:\n" + describe(report, turn))
+                    .isEqualTo(Status.OK);
+            assertThat(result(report, Checks.RELAY_ECHO, "udp").detail()).contains("10/10 echoed", "p50", "p95");
+            assertThat(result(report, Checks.PEER_DENY_SWEEP, "udp").detail())
+                    .contains("all 64 forbidden targets refused", "3 allow controls accepted");
+            assertThat(result(report, Checks.TLS_CERTIFICATE, "tls").detail()).contains("chain trusted");
+        }
+    }
+
+    @Test
+    void aDifferentSecretFailsAllocationWithTheLikelyCause() {
+        try (CoturnServer turn = CoturnServer.builder().secret("the-server-has-another-secret").start()) {
+            CheckReport report = new CheckRunner(Duration.ofSeconds(3)).run(Checks.suite(target(turn, SECRET, null),
+                    List.of(Checks.STUN_BINDING, Checks.TURN_ALLOCATE, Checks.AUTH_REQUIRED), Set.of(Transport.UDP)));
+
+            CheckResult allocate = result(report, Checks.TURN_ALLOCATE, "udp");
+            assertThat(allocate.status()).isEqualTo(Status.CRITICAL);
+            assertThat(allocate.detail()).as("the detail names the likely cause")
+                    .contains("401", "server not in use-auth-secret mode or secrets differ");
+            assertThat(result(report, Checks.STUN_BINDING, "udp").status()).as("STUN needs no credentials")
+                    .isEqualTo(Status.OK);
+            assertThat(result(report, Checks.AUTH_REQUIRED, "udp").status()).isEqualTo(Status.OK);
+            assertThat(report.status()).isEqualTo(Status.CRITICAL);
+            assertThat(report.results()).as("no detail contains the secret")
+                    .allSatisfy(r -> assertThat(r.detail()).doesNotContain(SECRET));
+        }
+    }
+
+    @Test
+    void withoutADenyListTheSweepIsCriticalAndNamesTheTargets() {
+        try (CoturnServer turn = CoturnServer.builder().secret(SECRET).ipv6().start()) {
+            CheckReport report = new CheckRunner(Duration.ofSeconds(5)).run(List.of(
+                    Checks.peerDenySweep(target(turn, SECRET, null), Transport.UDP, List.of())));
+
+            CheckResult sweep = report.results().get(0);
+            assertThat(sweep.status()).as(describe(report, turn)).isEqualTo(Status.CRITICAL);
+            assertThat(sweep.detail()).contains("ACCEPTED", "10.0.0.1", "169.254.169.254", "192.168.1.1",
+                    "::ffff:127.0.0.1", "fd00::1", "CVE-2026-27624");
+            assertThat(sweep.detail()).as("the built-in loopback ban still refuses 127.0.0.1")
+                    .doesNotContain(" 127.0.0.1,");
+        }
+    }
+
+    @Test
+    void relayEchoIsCriticalWhenTheDenyListCoversTheRelayAddress() {
+        try (CoturnServer turn = CoturnServer.builder().secret(SECRET).lines(CoturnConfigs.hardenedPeerRules())
+                .start()) {
+            CheckReport report = new CheckRunner(Duration.ofSeconds(3))
+                    .run(List.of(Checks.relayEcho(target(turn, SECRET, null), Transport.UDP, 5)));
+            CheckResult echo = report.results().get(0);
+            assertThat(echo.status()).isEqualTo(Status.CRITICAL);
+            assertThat(echo.detail()).contains("refused (403)", "deny list covers the relay address");
+        }
+    }
+
+    @Test
+    void anOpenRelayIsCritical() {
+        try (CoturnServer turn = CoturnServer.builder().secret(null).start()) {
+            CheckReport report = new CheckRunner(Duration.ofSeconds(3))
+                    .run(List.of(Checks.authRequired(target(turn, SECRET, null), Transport.UDP)));
+            assertThat(report.results().get(0).status()).isEqualTo(Status.CRITICAL);
+            assertThat(report.results().get(0).detail()).contains("open relay");
+        }
+    }
+
+    @Test
+    void aStoppedServerIsCriticalWithin3Seconds() {
+        TestCertificates.Pem cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
+        CoturnServer turn = healthy(cert).start();
+        TurnTarget target = target(turn, SECRET, cert.cert());
+        turn.close();
+
+        CheckReport report = new CheckRunner(Duration.ofSeconds(2))
+                .run(Checks.suite(target, Checks.ALL, Checks.allTransports()));
+
+        assertThat(report.status()).isEqualTo(Status.CRITICAL);
+        assertThat(report.results()).as("every check is CRITICAL and says nothing is listening")
+                .allSatisfy(r -> {
+                    assertThat(r.status()).isEqualTo(Status.CRITICAL);
+                    assertThat(r.detail()).containsAnyOf("refused", "no answer");
+                });
+        assertThat(report.duration()).as("a down server is CRITICAL within 3 s (issue 2)")
+                .isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void tlsCertificateVerdicts() {
+        TestCertificates.Pem expired = TestCertificates.selfSigned(dir, "expired", -40, 10);
+        try (CoturnServer turn = healthy(expired).start()) {
+            CheckResult r = runTls(turn, expired.cert(), "localhost");
+            assertThat(r.status()).isEqualTo(Status.CRITICAL);
+            assertThat(r.detail()).contains("expired", "days ago");
+        }
+        TestCertificates.Pem soon = TestCertificates.selfSigned(dir, "soon", 0, 10);
+        try (CoturnServer turn = healthy(soon).start()) {
+            CheckResult r = runTls(turn, soon.cert(), "localhost");
+            assertThat(r.status()).as("10 days left is a WARNING: " + r.detail()).isEqualTo(Status.WARNING);
+            assertThat(r.detail()).contains("(9 days)");
+
+            CheckResult untrusted = runTls(turn, null, "localhost");
+            assertThat(untrusted.status()).isEqualTo(Status.CRITICAL);
+            assertThat(untrusted.detail()).contains("not trusted", "--ca-file");
+
+            CheckResult wrongName = runTls(turn, soon.cert(), "turn.example.org");
+            assertThat(wrongName.status()).isEqualTo(Status.CRITICAL);
+            assertThat(wrongName.detail()).contains("does not name turn.example.org");
+
+            CheckResult allocateOverTls = new CheckRunner(Duration.ofSeconds(3)).run(List.of(Checks.turnAllocate(
+                    target(turn, SECRET, soon.cert()), Transport.TLS))).results().get(0);
+            assertThat(allocateOverTls.status()).as(allocateOverTls.detail()).isEqualTo(Status.OK);
+        }
+    }
+
+    private static CheckResult runTls(CoturnServer turn, Path caFile, String serverName) {
+        TurnTarget t = target(turn, SECRET, caFile).withTlsServerName(serverName);
+        return new CheckRunner(Duration.ofSeconds(3)).run(List.of(Checks.tlsCertificate(t))).results().get(0);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.turnkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turnkit.testsupport.Components;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code turnkit local up --detach}, use it, {@code turnkit local down}: nothing is left running. */
+class LocalUpIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path stateDir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run turnkit(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void upDetachedServesEveryPartAndDownStopsThemAll() throws Exception {
+        Components.turnserver();
+        Components.e2eNodeModules();
+        List<Long> pids = new ArrayList<>();
+        try {
+            // given: a detached local stack on free ports
+            Run up = turnkit("local", "up", "--detach", "--json", "--ports", "auto", "--no-check",
+                    "--state-dir", stateDir.toString());
+            assertThat(up.code()).as("local up exit code; stderr:\n" + up.err()).isZero();
+            JsonNode endpoints = JSON.readTree(up.out());
+            JsonNode state = JSON.readTree(stateDir.resolve("state.json").toFile());
+            state.path("children").forEach(c -> pids.add(c.path("pid").asLong()));
+            assertThat(pids).as("coturn, Auth emulator, credentials endpoint and sample app at least").hasSizeGreaterThanOrEqualTo(4);
+
+            // then: one JSON document with every endpoint
+            assertThat(endpoints.path("projectId").asText()).isEqualTo("demo-turnkit");
+            assertThat(endpoints.path("turn").path("uris").toString())
+                    .contains("turn:127.0.0.1:" + endpoints.path("turn").path("port").asInt() + "?transport=udp")
+                    .contains("turns:localhost:" + endpoints.path("turn").path("tlsPort").asInt());
+            assertThat(Path.of(endpoints.path("turn").path("secretFile").asText())).isRegularFile();
+            assertThat(Path.of(endpoints.path("turn").path("caFile").asText())).isRegularFile();
+
+            // and: a signed-in user gets credentials for the local coturn from the endpoint
+            String authUrl = endpoints.path("authEmulator").path("url").asText();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> signUp = http.send(HttpRequest.newBuilder(URI.create(authUrl
+                    + "/identitytoolkit.googleapis.com/v1/accounts:signUp?key=local"))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"returnSecureToken\":true}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String idToken = JSON.readTree(signUp.body()).path("idToken").asText();
+            HttpResponse<String> creds = http.send(HttpRequest.newBuilder(
+                    URI.create(endpoints.path("credentials").path("url").asText()))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + idToken).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(creds.statusCode()).as("credentials endpoint: " + creds.body()).isEqualTo(200);
+            assertThat(creds.body()).contains("iceServers", "127.0.0.1:" + endpoints.path("turn").path("port"));
+
+            // and: the sample app is served with its config
+            HttpResponse<String> app = http.send(HttpRequest.newBuilder(URI.create(
+                    endpoints.path("sampleApp").path("url").asText() + "config.json")).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(app.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(app.body()).path("credentialsUrl").asText())
+                    .isEqualTo(endpoints.path("credentials").path("url").asText());
+
+            // and: a second 'up' on the same state dir is refused without side effects
+            Run again = turnkit("local", "up", "--detach", "--ports", "auto", "--state-dir", stateDir.toString());
+            assertThat(again.code()).isEqualTo(3);
+            assertThat(again.err()).contains("already up", "turnkit local down");
+
+            Run status = turnkit("local", "status", "--state-dir", stateDir.toString());
+            assertThat(status.code()).isZero();
+        } finally {
+            Run down = turnkit("local", "down", "--state-dir", stateDir.toString());
+            assertThat(down.code()).isZero();
+        }
+        // then: nothing it started is left running
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                    .as("process " + pid + " stopped by 'local down'").isEmpty();
+        }
+        assertThat(Files.exists(stateDir.resolve("state.json"))).isFalse();
+        assertThat(turnkit("local", "status", "--state-dir", stateDir.toString()).code())
+                .as("status after down").isEqualTo(2);
+    }
+
+    @Test
+    void downWithNothingUpIsFine() {
+        Run down = turnkit("local", "down", "--state-dir", stateDir.toString());
+        assertThat(down.code()).isZero();
+        assertThat(down.err()).contains("nothing was running");
+    }
+
+    @Test
+    void badOptionsAreOneLineAndExit3() {
+        Run r = turnkit("local", "up", "--ports", "random", "--state-dir", stateDir.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("--ports must be 'standard' or 'auto'");
+        Run p = turnkit("local", "up", "--project-id", "prod-project", "--state-dir", stateDir.toString());
+        assertThat(p.code()).isEqualTo(3);
+        assertThat(p.err()).contains("must start with 'demo-'");
+        assertThat(stateDir.resolve("state.json")).doesNotExist();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.turnkit.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.turnkit.model.ConfigException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the service refuses to start with: production safety does not depend on a running emulator. */
+class CredentialsServerConfigTest {
+    @TempDir
+    Path dir;
+
+    private CredentialsServerConfig.Builder valid() {
+        return CredentialsServerConfig.builder()
+                .port(0)
+                .projectId("demo-turnkit-config")
+                .secretFile(TestSecrets.write(dir, "turn-secret", TestSecrets.random(), "rw-------"))
+                .turnHost("turn.example.test");
+    }
+
+    @Test
+    void emulatorModeIsRefusedOnANonLoopbackBind() throws Exception {
+        CredentialsServerConfig.Builder b = valid()
+                .bindAddress(InetAddress.getByName("0.0.0.0"))
+                .tls(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"))
+                .authEmulatorHost("127.0.0.1:9099");
+        assertThatThrownBy(b::build).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--auth-emulator accepts unsigned ID tokens and is refused on a non-loopback bind");
+    }
+
+    @Test
+    void emulatorHostMustItselfBeLoopback() {
+        assertThatThrownBy(() -> valid().authEmulatorHost("10.0.0.5:9099").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must be a loopback HOST:PORT");
+    }
+
+    @Test
+    void plainHttpIsRefusedOffLoopback() throws Exception {
+        assertThatThrownBy(() -> valid().bindAddress(InetAddress.getByName("0.0.0.0")).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("plain HTTP is only allowed on loopback");
+    }
+
+    @Test
+    void inheritedEmulatorVariableIsRefusedInProductionMode() {
+        CredentialsServerConfig config = valid().build();
+        assertThatThrownBy(() -> CredentialsServer.start(config,
+                Map.of("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099"), Clock.systemUTC(), new AccessLog(l -> { })))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("FIREBASE_AUTH_EMULATOR_HOST is set in the environment")
+                .hasMessageContaining("refuses to start");
+    }
+
+    @Test
+    void secretFilesReadableByGroupOrOthersAreRefusedWithTheFix() {
+        Path loose = TestSecrets.write(dir, "loose-secret", TestSecrets.random(), "rw-r--r--");
+        assertThatThrownBy(() -> SecretFile.read(loose, "TURN secret file"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("accessible by group or others")
+                .hasMessageContaining("chmod 600 " + loose);
+        Path groupReadable = TestSecrets.write(dir, "group-secret", TestSecrets.random(), "rw-r-----");
+        assertThatThrownBy(() -> SecretFile.read(groupReadable, "TURN secret file"))
+                .isInstanceOf(ConfigException.class);
+        assertThat(new String(SecretFile.read(TestSecrets.write(dir, "ok", "0123456789abcdef0123", "r--------"),
+                "TURN secret file"))).as("0400 is fine and the trailing newline is dropped")
+                .isEqualTo("0123456789abcdef0123");
+    }
+
+    @Test
+    void secretValuesNeverAppearInErrors() {
+        String value = "short";
+        Path file = TestSecrets.write(dir, "short-secret", value, "rw-------");
+        assertThatThrownBy(() -> SecretFile.read(file, "TURN secret file"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("fewer than 16 characters")
+                .hasMessageNotContaining(": " + value);
+    }
+
+    @Test
+    void secretIsFoundInTheSystemdCredentialsDirectory() {
+        assertThat(SecretFile.inCredentialsDirectory(Map.of("CREDENTIALS_DIRECTORY", "/run/credentials/x.service"),
+                "turn-secret")).isEqualTo(Path.of("/run/credentials/x.service/turn-secret"));
+        assertThat(SecretFile.inCredentialsDirectory(Map.of(), "turn-secret")).isNull();
+    }
+
+    @Test
+    void ttlsOriginsAndLimitsAreValidatedTogether() {
+        assertThatThrownBy(() -> valid().maxTtl(Duration.ofHours(48)).allowOrigin("https://*.example.com")
+                .allowOrigin("https://app.example.com/path").uidRequestsPerMinute(0).build())
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(4))
+                .hasMessageContaining("max TTL")
+                .hasMessageContaining("is not an exact origin");
+        assertThatThrownBy(() -> valid().defaultTtl(Duration.ofHours(2)).build())
+                .hasMessageContaining("default TTL");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.turnkit.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Self-signed test certificates made with the JDK's {@code keytool} (EC P-256, SAN {@code DNS:localhost} and
+ * {@code IP:127.0.0.1}) and exported to PEM with {@code openssl pkcs12}, so coturn can load them. The certificate
+ * is its own CA: pass {@link Pem#cert()} as the trusted CA file.
+ */
+public final class TestCertificates {
+    private TestCertificates() {
+    }
+
+    /** A PEM certificate and its unencrypted private key. */
+    public record Pem(Path cert, Path key) {
+    }
+
+    /**
+     * Creates a certificate valid from {@code startDaysFromNow} (negative = in the past) for {@code validityDays}.
+     * {@code (-40, 10)} is expired since 30 days; {@code (0, 10)} expires in 10 days; {@code (0, 365)} is healthy.
+     */
+    public static Pem selfSigned(Path dir, String name, int startDaysFromNow, int validityDays) {
+        Path keystore = dir.resolve(name + ".p12");
+        Path cert = dir.resolve(name + "-cert.pem");
+        Path key = dir.resolve(name + "-key.pem");
+        String start = (startDaysFromNow >= 0 ? "+" : "-") + Math.abs(startDaysFromNow) + "d";
+        run(List.of("keytool", "-genkeypair", "-alias", "turn", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-startdate", start,
+                "-validity", Integer.toString(validityDays), "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit"), dir);
+        run(List.of("openssl", "pkcs12", "-in", keystore.toString(), "-passin", "pass:changeit", "-nodes",
+                "-nocerts", "-out", key.toString()), dir);
+        run(List.of("openssl", "pkcs12", "-in", keystore.toString(), "-passin", "pass:changeit", "-nokeys",
+                "-out", cert.toString()), dir);
+        return new Pem(cert, key);
+    }
+
+    private static void run(List<String> command, Path dir) {
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            byte[] output = p.getInputStream().readAllBytes();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new AssertionError(command.get(0) + " failed: " + new String(output, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command.get(0), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
