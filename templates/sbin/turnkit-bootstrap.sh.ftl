@@ -63,7 +63,7 @@ if [ ! -f /etc/coturn/tls/fullchain.pem ]; then
   systemctl restart coturn.service
 fi
 
-systemctl enable --now certbot.timer 2>/dev/null || true
+systemctl enable --now certbot.timer 2>/dev/null || systemctl enable --now certbot-renew.timer 2>/dev/null || true
 systemctl enable turnkit-credentials.service turnkit-check.timer
 systemctl restart turnkit-credentials.service
 systemctl start turnkit-check.timer
