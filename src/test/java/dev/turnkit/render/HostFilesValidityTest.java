@@ -121,6 +121,19 @@ class HostFilesValidityTest {
     }
 
     @Test
+    void sysctlKeysExistInThisKernel() {
+        String sysctl = file(files("prod"), "/etc/sysctl.d/60-turn-relay.conf").content();
+        List<String> keys = sysctl.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> l.split("=")[0].trim()).toList();
+        assertThat(keys).contains("net.core.rmem_max", "net.ipv4.ip_local_reserved_ports");
+        assertThat(sysctl).as("reserved ports = the relay range")
+                .contains("net.ipv4.ip_local_reserved_ports = 49152-50151");
+        for (String key : keys) {
+            assertThat(Path.of("/proc/sys", key.replace('.', '/'))).as(key + " is a kernel setting").exists();
+        }
+    }
+
+    @Test
     void shellScriptsParse() {
         Path sh = Components.require("sh", Path.of("/bin/sh"), "a POSIX shell");
         for (StackConfig c : List.of(Stacks.load("prod"), Stacks.load("dev"))) {
