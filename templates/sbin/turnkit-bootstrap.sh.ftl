@@ -22,13 +22,15 @@ chmod 0640 ${host.coturnConfigPath}
 log "applying sysctl (socket buffers, reserved relay ports)"
 sysctl -q -p /etc/sysctl.d/60-turn-relay.conf
 
-log "opening the host firewall"
-/usr/local/sbin/turnkit-firewall
-
 log "restarting coturn with the hardening drop-in"
 systemctl daemon-reload
 systemctl enable coturn.service
 systemctl restart coturn.service
+# Fail closed: the host firewall opens only once coturn runs with this config (the image still rejects TURN).
+systemctl is-active --quiet coturn.service
+
+log "opening the host firewall"
+/usr/local/sbin/turnkit-firewall
 
 <#if host.jarUrl??>
 if [ ! -f ${host.jarPath} ]; then
