@@ -48,7 +48,8 @@ class HostFilesValidityTest {
     void cloudInitWritesExactlyTheRenderedFilesBeforeThePackages() throws IOException {
         List<FileSpec> files = files("prod");
         FileSpec userData = file(files, HostRenderer.CLOUD_INIT_PATH);
-        assertThat(userData.content()).startsWith("#cloud-config\n");
+        assertThat(userData.content()).startsWith("#cloud-config\n")
+                .isEqualTo(HostRenderer.create().renderUserData(Stacks.host(Stacks.load("prod"))));
         Map<?, ?> doc = new ObjectMapper(new YAMLFactory()).readValue(userData.content(), Map.class);
         List<?> writeFiles = (List<?>) doc.get("write_files");
         Map<String, String> written = writeFiles.stream().map(Map.class::cast)
