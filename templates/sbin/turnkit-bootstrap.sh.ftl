@@ -22,13 +22,15 @@ chmod 0640 ${host.coturnConfigPath}
 log "applying sysctl (socket buffers, reserved relay ports)"
 sysctl -q -p /etc/sysctl.d/60-turn-relay.conf
 
-log "opening the host firewall"
-/usr/local/sbin/turnkit-firewall
-
 log "restarting coturn with the hardening drop-in"
 systemctl daemon-reload
 systemctl enable coturn.service
 systemctl restart coturn.service
+# Fail closed: the host firewall opens only once coturn runs with this config (the image still rejects TURN).
+systemctl is-active --quiet coturn.service
+
+log "opening the host firewall"
+/usr/local/sbin/turnkit-firewall
 
 <#if host.jarUrl??>
 if [ ! -f ${host.jarPath} ]; then
@@ -63,7 +65,7 @@ if [ ! -f /etc/coturn/tls/fullchain.pem ]; then
   systemctl restart coturn.service
 fi
 
-systemctl enable --now certbot.timer 2>/dev/null || true
+systemctl enable --now certbot.timer 2>/dev/null || systemctl enable --now certbot-renew.timer 2>/dev/null || true
 systemctl enable turnkit-credentials.service turnkit-check.timer
 systemctl restart turnkit-credentials.service
 systemctl start turnkit-check.timer

@@ -74,9 +74,12 @@ public record HostSpec(
      * from systemd's credentials directory ({@code %d}), filled by {@code LoadCredential=}.
      */
     public static List<String> credentialsServeArgs(StackConfig c, boolean withPrevious) {
+        // Flags of `turnkit credentials serve` (cli/CredentialsServeCommand): it binds loopback by default, so the
+        // private IP (the only address on the VNIC, reached through OCI's 1:1 NAT) is passed explicitly.
         List<String> a = new ArrayList<>(List.of("credentials", "serve",
+                "--bind", c.network().privateIp(),
                 "--port", String.valueOf(c.ports().credentials()),
-                "--project-id", c.credentials().firebaseProjectId(),
+                "--project", c.credentials().firebaseProjectId(),
                 "--secret-file", "%d/" + CRED_SECRET));
         if (withPrevious) {
             a.addAll(List.of("--previous-secret-file", "%d/" + CRED_PREVIOUS_SECRET));
@@ -87,7 +90,7 @@ public record HostSpec(
                 "--turn-port", String.valueOf(c.ports().listening()),
                 "--turns-port", String.valueOf(c.ports().tls())));
         for (String origin : c.credentials().allowedOrigins()) {
-            a.addAll(List.of("--allowed-origin", origin));
+            a.addAll(List.of("--allow-origin", origin));
         }
         return List.copyOf(a);
     }

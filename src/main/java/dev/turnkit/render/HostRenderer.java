@@ -93,6 +93,12 @@ public final class HostRenderer {
         return List.copyOf(files);
     }
 
+    /** Only the cloud-init user-data of a host (what the Pulumi program passes as instance metadata). */
+    public String renderUserData(HostSpec host) {
+        List<FileSpec> files = renderHost(host);
+        return files.get(files.size() - 1).content();
+    }
+
     /**
      * Where the user-data would live on the host (cloud-init's copy); it is handed to the instance as metadata
      * {@code user_data}, not written by turnkit.

@@ -139,6 +139,13 @@ class StackConfigTest {
     }
 
     @Test
+    void encryptedValueOfAPlainKeyIsRejectedNotDecoded() {
+        assertThat(problems(with("turnkit:domain", Map.of("secure", "v1:abc"))))
+                .containsExactly("turnkit:domain: encrypted (secure:) value — this key is not a secret; set it with "
+                        + "'pulumi config set turnkit:domain VALUE' (without --secret)");
+    }
+
+    @Test
     void plaintextSecretIsRejected() {
         assertThat(problems(with("turnkit:turnSecret", "hunter2")))
                 .anySatisfy(p -> assertThat(p).startsWith("turnkit:turnSecret: plaintext value")

@@ -42,13 +42,7 @@ class FirewallScriptNetnsTest {
     void rulesAreInsertedBeforeTheFinalRejectExactlyOnce() throws IOException {
         Path ip = Components.require("ip (iproute2)", Path.of("/usr/sbin/ip"), "apt-get install -y iproute2");
         Components.require("iptables", Path.of("/usr/sbin/iptables"), "apt-get install -y iptables");
-        if (!"0".equals(HostTools.run(dir, List.of("id", "-u")).output().trim())) {
-            String message = "network namespaces need root; run the tests as root (CI does)";
-            if (Components.inCi()) {
-                throw new AssertionError(message);
-            }
-            org.junit.jupiter.api.Assumptions.abort(message);
-        }
+        HostTools.requireRoot("ip netns");
         FileSpec script = HostRenderer.create().renderHost(Stacks.host(Stacks.load("prod"))).stream()
                 .filter(f -> f.path().equals("/usr/local/sbin/turnkit-firewall")).findFirst().orElseThrow();
         Path scriptFile = dir.resolve("turnkit-firewall");

@@ -48,7 +48,8 @@ class HostFilesValidityTest {
     void cloudInitWritesExactlyTheRenderedFilesBeforeThePackages() throws IOException {
         List<FileSpec> files = files("prod");
         FileSpec userData = file(files, HostRenderer.CLOUD_INIT_PATH);
-        assertThat(userData.content()).startsWith("#cloud-config\n");
+        assertThat(userData.content()).startsWith("#cloud-config\n")
+                .isEqualTo(HostRenderer.create().renderUserData(Stacks.host(Stacks.load("prod"))));
         Map<?, ?> doc = new ObjectMapper(new YAMLFactory()).readValue(userData.content(), Map.class);
         List<?> writeFiles = (List<?>) doc.get("write_files");
         Map<String, String> written = writeFiles.stream().map(Map.class::cast)
@@ -117,6 +118,19 @@ class HostFilesValidityTest {
             assertThat(security.exitCode()).as(unit + " exposure must stay at or below 2.0 (stock coturn: 9.0):\n"
                     + security.output()).isZero();
             assertThat(security.output()).contains("OK");
+        }
+    }
+
+    @Test
+    void sysctlKeysExistInThisKernel() {
+        String sysctl = file(files("prod"), "/etc/sysctl.d/60-turn-relay.conf").content();
+        List<String> keys = sysctl.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> l.split("=")[0].trim()).toList();
+        assertThat(keys).contains("net.core.rmem_max", "net.ipv4.ip_local_reserved_ports");
+        assertThat(sysctl).as("reserved ports = the relay range")
+                .contains("net.ipv4.ip_local_reserved_ports = 49152-50151");
+        for (String key : keys) {
+            assertThat(Path.of("/proc/sys", key.replace('.', '/'))).as(key + " is a kernel setting").exists();
         }
     }
 

@@ -15,6 +15,17 @@ final class HostTools {
     record Run(int exitCode, String output) {
     }
 
+    /** Fails in CI, skips elsewhere, unless the tests run as root (network namespaces, chown). */
+    static void requireRoot(String why) {
+        if (!"0".equals(run(Path.of("."), List.of("id", "-u")).output().trim())) {
+            String message = why + " needs root; run the tests as root (CI does)";
+            if (dev.turnkit.testsupport.Components.inCi()) {
+                throw new AssertionError(message);
+            }
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
+    }
+
     static Run run(Path workDir, List<String> command) {
         try {
             Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
