@@ -165,6 +165,23 @@ class CheckIntegrationTest {
         }
     }
 
+    @Test
+    void caIssuedCertificatesAreVerifiedAsAChain() {
+        TestCertificates.Issued valid = TestCertificates.caSigned(dir, "valid", 0, 90);
+        try (CoturnServer turn = healthy(valid.leaf()).start()) {
+            CheckResult r = runTls(turn, valid.ca(), "localhost");
+            assertThat(r.status()).as(r.detail()).isEqualTo(Status.OK);
+            assertThat(r.detail()).contains("chain trusted", "(89 days)");
+        }
+        TestCertificates.Issued expired = TestCertificates.caSigned(dir, "expired", -40, 10);
+        try (CoturnServer turn = healthy(expired.leaf()).start()) {
+            CheckResult r = runTls(turn, expired.ca(), "localhost");
+            assertThat(r.status()).isEqualTo(Status.CRITICAL);
+            assertThat(r.detail()).as("PKIX refuses the expired leaf; the check still dates it")
+                    .contains("certificate expired", "(30 days ago)");
+        }
+    }
+
     private static CheckResult runTls(CoturnServer turn, Path caFile, String serverName) {
         TurnTarget t = target(turn, SECRET, caFile).withTlsServerName(serverName);
         return new CheckRunner(Duration.ofSeconds(3)).run(List.of(Checks.tlsCertificate(t))).results().get(0);
