@@ -124,6 +124,12 @@ $(cut -d' ' -f1-3 /proc/loadavg) (shared with other jobs). $(java -version 2>&1 
 | \`turnutils_uclient -y -n 5 -m 1 -u U -w P -p P 127.0.0.1\` (one relay round trip check) | **$uc** | $(paste -sd' ' "$work/uclient.ms") | $uc_cpu | $uclient_rcs |
 
 Ratio uclient / turnkit (medians): **${ratio}×**. Goal: turnkit ≤ 1000 ms wall including JVM start, ≥ 5× faster.
+
+Reading: uclient spends almost no CPU; its time is its own random 1–6 s pre-send delay (turn-checks.md §2), so
+machine load hardly changes it. turnkit's time is CPU: a cold JVM with picocli (about 0.45 s CPU for
+\`--version\`), two cold TLS handshakes (JSSE start-up and pure-Java EC arithmetic, about 0.5 s CPU together) and
+nine concurrent checks. On a 2-core machine shared with other jobs the wall time is mostly time spent waiting for a
+CPU: compare the CPU column and the fastest runs with the medians, and note the load average.
 <!-- check-vs-uclient:end -->
 MD
 )
