@@ -11,6 +11,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -18,6 +19,8 @@ import javax.net.ssl.SSLSocket;
 
 /** Opens {@link StunConnection}s. Every step (connect, TLS handshake) is bounded by the caller's deadline. */
 public final class Connections {
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private Connections() {
     }
 
@@ -156,7 +159,7 @@ public final class Connections {
     }
 
     static boolean isIpLiteral(String name) {
-        return name.indexOf(':') >= 0 || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        return name.indexOf(':') >= 0 || DOTTED_QUAD.matcher(name).matches();
     }
 
     /** {@code host:port}, IPv6 in brackets. */
