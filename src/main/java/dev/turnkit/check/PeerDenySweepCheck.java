@@ -54,7 +54,8 @@ final class PeerDenySweepCheck extends AbstractCheck {
                     throw e;
                 }
                 v6Relay = false;
-                ipv6Note = "; no IPv6 relay (440), " + v6.size() + " IPv6 targets unreachable anyway";
+                ipv6Note = "; no IPv6 relay (440), so the " + v6.stream().filter(t -> !t.allowControl()).count()
+                        + " IPv6 targets are unreachable anyway";
             }
             if (v6Relay) {
                 refused += sweep(c6, v6, deadline, accepted, unanswered, blockedControls);

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The peer addresses {@code peer-deny-sweep} tries. Deny targets cover every special-purpose range coturn's
@@ -13,6 +14,9 @@ import java.util.List;
  * IPv4-in-IPv6 encoding of loopback, metadata and a 10/8 address; allow controls are public resolvers.
  */
 public final class PeerTargets {
+    private static final Pattern IP_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private PeerTargets() {
     }
 
@@ -91,7 +95,7 @@ public final class PeerTargets {
      */
     public static InetAddress parse(String text) {
         String s = text.strip();
-        if (!s.matches("[0-9A-Fa-f:.]+") || (s.indexOf(':') < 0 && !s.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
+        if (!IP_CHARS.matcher(s).matches() || (s.indexOf(':') < 0 && !DOTTED_QUAD.matcher(s).matches())) {
             throw new IllegalArgumentException("not an IP address literal: '" + text + "'");
         }
         try {

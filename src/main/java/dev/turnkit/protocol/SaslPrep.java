@@ -27,6 +27,11 @@ public final class SaslPrep {
      *     character or fails the bidirectional check
      */
     public static String prepare(String input) {
+        if (isPrintableAscii(input)) {
+            // nothing in U+0020..U+007E is mapped, changed by NFKC, prohibited or right-to-left: the identity.
+            // REST passwords (base64) take this path and never load the Unicode normalization data.
+            return input;
+        }
         StringBuilder mapped = new StringBuilder(input.length());
         input.codePoints().forEach(cp -> {
             if (mappedToNothing(cp)) {
@@ -44,6 +49,16 @@ public final class SaslPrep {
         });
         checkBidi(normalized);
         return normalized;
+    }
+
+    private static boolean isPrintableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 3454 table B.1. */

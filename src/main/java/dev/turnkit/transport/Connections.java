@@ -11,14 +11,16 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /** Opens {@link StunConnection}s. Every step (connect, TLS handshake) is bounded by the caller's deadline. */
 public final class Connections {
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private Connections() {
     }
 
@@ -55,12 +57,11 @@ public final class Connections {
         if (options == null) {
             throw new IllegalArgumentException("TLS needs TlsOptions (the expected server name)");
         }
-        TrustStores.Recording[] recording = new TrustStores.Recording[1];
-        SSLContext context = TrustStores.context(options.caFile(), recording);
+        TrustStores.Trust trust = TrustStores.trust(options.caFile());
         Socket plain = connect(remote, deadline, TransportType.TLS);
         SSLSocket ssl = null;
         try {
-            ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, options.serverName(), remote.getPort(),
+            ssl = (SSLSocket) trust.context().getSocketFactory().createSocket(plain, options.serverName(), remote.getPort(),
                     true);
             SSLParameters params = ssl.getSSLParameters();
             if (options.verifyHostname()) {
@@ -72,7 +73,7 @@ public final class Connections {
             ssl.setSSLParameters(params);
             ssl.setSoTimeout(deadline.remainingMillisForSocket());
             ssl.startHandshake();
-            return new TlsConnection(ssl, remote, recording[0].presented());
+            return new TlsConnection(ssl, remote, trust.recording().presented(ssl));
         } catch (TransportTimeoutException e) {
             closeQuietly(ssl == null ? plain : ssl);
             throw e;
@@ -81,7 +82,7 @@ public final class Connections {
             throw new TransportTimeoutException("tls handshake with " + describe(remote) + " timed out");
         } catch (SSLException e) {
             closeQuietly(ssl == null ? plain : ssl);
-            throw handshakeFailure(remote, options, e, recording[0].presented());
+            throw handshakeFailure(remote, options, e, ssl == null ? List.of() : trust.recording().presented(ssl));
         } catch (IOException e) {
             closeQuietly(ssl == null ? plain : ssl);
             throw new TransportException("tls " + describe(remote) + ": " + e.getMessage(), e);
@@ -158,7 +159,7 @@ public final class Connections {
     }
 
     static boolean isIpLiteral(String name) {
-        return name.indexOf(':') >= 0 || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        return name.indexOf(':') >= 0 || DOTTED_QUAD.matcher(name).matches();
     }
 
     /** {@code host:port}, IPv6 in brackets. */

@@ -14,7 +14,11 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -26,36 +30,47 @@ final class TrustStores {
     private TrustStores() {
     }
 
-    /** A trust manager that records the server chain, then lets the JDK's PKIX manager decide. */
+    /** A client context with the trust manager that belongs to it. */
+    record Trust(SSLContext context, Recording recording) {
+    }
+
+    /** Contexts by CA file (empty key: JDK store); building one costs more CPU than a handshake, so share them. */
+    private static final Map<String, Trust> CACHE = new ConcurrentHashMap<>();
+
+    /**
+     * A trust manager that records the chain each socket's server presented, then lets the JDK's PKIX manager
+     * decide (so the chain is known even when it is refused).
+     */
     static final class Recording extends X509ExtendedTrustManager {
         private final X509ExtendedTrustManager delegate;
-        private volatile List<X509Certificate> presented = List.of();
+        private final Map<Socket, List<X509Certificate>> presented =
+                Collections.synchronizedMap(new WeakHashMap<>());
 
         Recording(X509ExtendedTrustManager delegate) {
             this.delegate = delegate;
         }
 
-        List<X509Certificate> presented() {
-            return presented;
+        /** The chain presented on {@code socket} (empty if the handshake did not get that far); forgets it. */
+        List<X509Certificate> presented(Socket socket) {
+            List<X509Certificate> chain = presented.remove(socket);
+            return chain == null ? List.of() : chain;
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
-            presented = Arrays.asList(chain.clone());
+            presented.put(socket, List.copyOf(Arrays.asList(chain)));
             delegate.checkServerTrusted(chain, authType, socket);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
-            presented = Arrays.asList(chain.clone());
             delegate.checkServerTrusted(chain, authType, engine);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            presented = Arrays.asList(chain.clone());
             delegate.checkServerTrusted(chain, authType);
         }
 
@@ -82,8 +97,24 @@ final class TrustStores {
         }
     }
 
-    /** A client context trusting {@code caFile} (PEM) or, if null, the JDK default trust store. */
-    static SSLContext context(Path caFile, Recording[] recordingOut) throws TransportException {
+    /** The shared client context trusting {@code caFile} (PEM) or, if null, the JDK default trust store. */
+    static Trust trust(Path caFile) throws TransportException {
+        String key = caFile == null ? "" : caFile.toAbsolutePath().normalize().toString();
+        Trust cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        synchronized (CACHE) {
+            cached = CACHE.get(key);
+            if (cached == null) {
+                cached = create(caFile);
+                CACHE.put(key, cached);
+            }
+            return cached;
+        }
+    }
+
+    private static Trust create(Path caFile) throws TransportException {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(caFile == null ? null : keyStore(caFile));
@@ -97,10 +128,9 @@ final class TrustStores {
                 throw new TransportException("no X.509 trust manager available in this JVM");
             }
             Recording recording = new Recording(pkix);
-            recordingOut[0] = recording;
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new TrustManager[] {recording}, null);
-            return ctx;
+            return new Trust(ctx, recording);
         } catch (GeneralSecurityException e) {
             throw new TransportException("cannot set up TLS trust: " + e.getMessage(), e);
         }

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The checks against real coturn 4.6.1 on loopback, healthy and broken in the ways operators break it. */
 class CheckIntegrationTest {
     static final String SECRET = "integration-secret";
+    /**
+     * A generous deadline for servers that answer: it bounds the run, it is not a speed claim (the machine running
+     * the tests may be busy). The down-server test uses the CLI default instead.
+     */
+    static final Duration ANSWERING = Duration.ofSeconds(15);
     @TempDir
     Path dir;
 
@@ -48,7 +53,7 @@ class CheckIntegrationTest {
     void aHealthyHardenedServerPassesEveryCheck() {
         TestCertificates.Pem cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
         try (CoturnServer turn = healthy(cert).start()) {
-            CheckReport report = new CheckRunner(Duration.ofSeconds(5))
+            CheckReport report = new CheckRunner(ANSWERING)
                     .run(Checks.suite(target(turn, SECRET, cert.cert()), Checks.ALL, Checks.allTransports()));
 
             assertThat(report.results()).as("2 bindings, 3 allocations, echo, auth, sweep, certificate").hasSize(9);
@@ -64,7 +69,7 @@ class CheckIntegrationTest {
     @Test
     void aDifferentSecretFailsAllocationWithTheLikelyCause() {
         try (CoturnServer turn = CoturnServer.builder().secret("the-server-has-another-secret").start()) {
-            CheckReport report = new CheckRunner(Duration.ofSeconds(3)).run(Checks.suite(target(turn, SECRET, null),
+            CheckReport report = new CheckRunner(ANSWERING).run(Checks.suite(target(turn, SECRET, null),
                     List.of(Checks.STUN_BINDING, Checks.TURN_ALLOCATE, Checks.AUTH_REQUIRED), Set.of(Transport.UDP)));
 
             CheckResult allocate = result(report, Checks.TURN_ALLOCATE, "udp");
@@ -83,7 +88,7 @@ class CheckIntegrationTest {
     @Test
     void withoutADenyListTheSweepIsCriticalAndNamesTheTargets() {
         try (CoturnServer turn = CoturnServer.builder().secret(SECRET).ipv6().start()) {
-            CheckReport report = new CheckRunner(Duration.ofSeconds(5)).run(List.of(
+            CheckReport report = new CheckRunner(ANSWERING).run(List.of(
                     Checks.peerDenySweep(target(turn, SECRET, null), Transport.UDP, List.of())));
 
             CheckResult sweep = report.results().get(0);
@@ -99,7 +104,7 @@ class CheckIntegrationTest {
     void relayEchoIsCriticalWhenTheDenyListCoversTheRelayAddress() {
         try (CoturnServer turn = CoturnServer.builder().secret(SECRET).lines(CoturnConfigs.hardenedPeerRules())
                 .start()) {
-            CheckReport report = new CheckRunner(Duration.ofSeconds(3))
+            CheckReport report = new CheckRunner(ANSWERING)
                     .run(List.of(Checks.relayEcho(target(turn, SECRET, null), Transport.UDP, 5)));
             CheckResult echo = report.results().get(0);
             assertThat(echo.status()).isEqualTo(Status.CRITICAL);
@@ -110,7 +115,7 @@ class CheckIntegrationTest {
     @Test
     void anOpenRelayIsCritical() {
         try (CoturnServer turn = CoturnServer.builder().secret(null).start()) {
-            CheckReport report = new CheckRunner(Duration.ofSeconds(3))
+            CheckReport report = new CheckRunner(ANSWERING)
                     .run(List.of(Checks.authRequired(target(turn, SECRET, null), Transport.UDP)));
             assertThat(report.results().get(0).status()).isEqualTo(Status.CRITICAL);
             assertThat(report.results().get(0).detail()).contains("open relay");
@@ -159,14 +164,31 @@ class CheckIntegrationTest {
             assertThat(wrongName.status()).isEqualTo(Status.CRITICAL);
             assertThat(wrongName.detail()).contains("does not name turn.example.org");
 
-            CheckResult allocateOverTls = new CheckRunner(Duration.ofSeconds(3)).run(List.of(Checks.turnAllocate(
+            CheckResult allocateOverTls = new CheckRunner(ANSWERING).run(List.of(Checks.turnAllocate(
                     target(turn, SECRET, soon.cert()), Transport.TLS))).results().get(0);
             assertThat(allocateOverTls.status()).as(allocateOverTls.detail()).isEqualTo(Status.OK);
         }
     }
 
+    @Test
+    void caIssuedCertificatesAreVerifiedAsAChain() {
+        TestCertificates.Issued valid = TestCertificates.caSigned(dir, "valid", 0, 90);
+        try (CoturnServer turn = healthy(valid.leaf()).start()) {
+            CheckResult r = runTls(turn, valid.ca(), "localhost");
+            assertThat(r.status()).as(r.detail()).isEqualTo(Status.OK);
+            assertThat(r.detail()).contains("chain trusted", "(89 days)");
+        }
+        TestCertificates.Issued expired = TestCertificates.caSigned(dir, "expired", -40, 10);
+        try (CoturnServer turn = healthy(expired.leaf()).start()) {
+            CheckResult r = runTls(turn, expired.ca(), "localhost");
+            assertThat(r.status()).isEqualTo(Status.CRITICAL);
+            assertThat(r.detail()).as("PKIX refuses the expired leaf; the check still dates it")
+                    .contains("certificate expired", "(30 days ago)");
+        }
+    }
+
     private static CheckResult runTls(CoturnServer turn, Path caFile, String serverName) {
         TurnTarget t = target(turn, SECRET, caFile).withTlsServerName(serverName);
-        return new CheckRunner(Duration.ofSeconds(3)).run(List.of(Checks.tlsCertificate(t))).results().get(0);
+        return new CheckRunner(ANSWERING).run(List.of(Checks.tlsCertificate(t))).results().get(0);
     }
 }

@@ -50,7 +50,8 @@ class CheckCommandTest {
     static List<String> base(String... more) {
         List<String> args = new ArrayList<>(List.of("check", "--server", turn.host(), "--port",
                 Integer.toString(turn.port()), "--tls-port", Integer.toString(turn.tlsPort()), "--secret-file",
-                secretFile.toString(), "--ca-file", cert.cert().toString(), "--tls-server-name", "localhost"));
+                secretFile.toString(), "--ca-file", cert.cert().toString(), "--tls-server-name", "localhost",
+                "--timeout", "15s"));
         args.addAll(List.of(more));
         return args;
     }
@@ -82,7 +83,8 @@ class CheckCommandTest {
     @Test
     void wrongPasswordExitsTwo() {
         MainTest.Result r = run("check", "--server", turn.host(), "--port", Integer.toString(turn.port()), "--transports",
-                "udp", "--checks", "turn-allocate", "--username", "1:someone", "--password", "not-the-password");
+                "udp", "--checks", "turn-allocate", "--username", "1:someone", "--password", "not-the-password",
+                "--timeout", "15s");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("CRITICAL", "401").doesNotContain("not-the-password");
     }

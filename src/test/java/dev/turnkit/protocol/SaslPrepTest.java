@@ -22,6 +22,16 @@ class SaslPrepTest {
     }
 
     @Test
+    void printableAsciiIsUnchangedButAsciiControlsAreStillProhibited() {
+        String base64 = "qUZ6y+Ev1/2EpPm0rWkLtB8Mqlc=";
+        assertThat(SaslPrep.prepare(base64)).isSameAs(base64);
+        assertThat(SaslPrep.prepare(" ~")).isEqualTo(" ~");
+        assertThatThrownBy(() -> SaslPrep.prepare("pass\tword")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("U+0009");
+        assertThatThrownBy(() -> SaslPrep.prepare("pass\u007F")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void nonAsciiSpacesBecomeSpaceAndMappedToNothingVanishes() {
         assertThat(SaslPrep.prepare("a\u00A0b\u3000c")).isEqualTo("a b c");
         assertThat(SaslPrep.prepare("a\u200Db\uFEFFc\uFE0F")).isEqualTo("abc");

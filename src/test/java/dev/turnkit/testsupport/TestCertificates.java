@@ -40,6 +40,54 @@ public final class TestCertificates {
         return new Pem(cert, key);
     }
 
+    /** A leaf certificate issued by a test CA: {@code chain} is leaf + CA (a fullchain.pem), {@code ca} the CA. */
+    public record Issued(Pem leaf, Path ca) {
+    }
+
+    /**
+     * A test CA (valid for a year) and a leaf for {@code DNS:localhost, IP:127.0.0.1} it issued, valid from
+     * {@code startDaysFromNow} for {@code validityDays}. Unlike a self-signed certificate trusted directly, an expired
+     * CA-issued leaf fails PKIX validation in the handshake.
+     */
+    public static Issued caSigned(Path dir, String name, int startDaysFromNow, int validityDays) {
+        Path caStore = dir.resolve(name + "-ca.p12");
+        Path leafStore = dir.resolve(name + "-leaf.p12");
+        Path csr = dir.resolve(name + ".csr");
+        Path leafCert = dir.resolve(name + "-leaf.pem");
+        Path ca = dir.resolve(name + "-ca.pem");
+        Path chain = dir.resolve(name + "-fullchain.pem");
+        Path key = dir.resolve(name + "-key.pem");
+        String start = (startDaysFromNow >= 0 ? "+" : "-") + Math.abs(startDaysFromNow) + "d";
+        List<String> caOpts = List.of("-keystore", caStore.toString(), "-storetype", "PKCS12", "-storepass",
+                "changeit");
+        List<String> leafOpts = List.of("-keystore", leafStore.toString(), "-storetype", "PKCS12", "-storepass",
+                "changeit");
+        run(concat(List.of("keytool", "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=turnkit test CA", "-ext", "bc:c", "-validity", "365"), caOpts), dir);
+        run(concat(List.of("keytool", "-genkeypair", "-alias", "leaf", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=localhost"), leafOpts), dir);
+        run(concat(List.of("keytool", "-certreq", "-alias", "leaf", "-file", csr.toString()), leafOpts), dir);
+        run(concat(List.of("keytool", "-gencert", "-alias", "ca", "-infile", csr.toString(), "-outfile",
+                leafCert.toString(), "-rfc", "-startdate", start, "-validity", Integer.toString(validityDays), "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1"), caOpts), dir);
+        run(concat(List.of("keytool", "-exportcert", "-alias", "ca", "-rfc", "-file", ca.toString()), caOpts), dir);
+        run(List.of("openssl", "pkcs12", "-in", leafStore.toString(), "-passin", "pass:changeit", "-nodes",
+                "-nocerts", "-out", key.toString()), dir);
+        try {
+            java.nio.file.Files.writeString(chain, java.nio.file.Files.readString(leafCert)
+                    + java.nio.file.Files.readString(ca));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Issued(new Pem(chain, key), ca);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     private static void run(List<String> command, Path dir) {
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();

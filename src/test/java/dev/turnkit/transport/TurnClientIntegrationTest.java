@@ -44,7 +44,7 @@ class TurnClientIntegrationTest {
     }
 
     private static Deadline deadline() {
-        return Deadline.after(Duration.ofSeconds(5));
+        return Deadline.after(Duration.ofSeconds(15));
     }
 
     private static TurnRestCredentials credentials() {
