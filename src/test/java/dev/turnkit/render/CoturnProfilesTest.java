@@ -2,6 +2,13 @@ package dev.turnkit.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turnkit.check.CheckReport;
+import dev.turnkit.check.CheckRunner;
+import dev.turnkit.check.Checks;
+import dev.turnkit.check.CredentialSource;
+import dev.turnkit.check.Status;
+import dev.turnkit.check.Transport;
+import dev.turnkit.check.TurnTarget;
 import dev.turnkit.model.CoturnVersion;
 import dev.turnkit.model.PortRange;
 import dev.turnkit.model.StackConfig;
@@ -14,6 +21,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rendered turnserver.conf on real coturn (Debian 4.6.1), on loopback: the production profile with loopback
- * stand-ins for the addresses and free ports, and the local profile. The deny sweep against the running server
- * belongs to {@code turnkit check} (issue 2) and runs in the integration tests once both branches are merged.
+ * stand-ins for the addresses and free ports (checked with {@code turnkit check}'s deny sweep), and the local
+ * profile.
  */
 class CoturnProfilesTest {
     @TempDir
@@ -85,6 +93,18 @@ class CoturnProfilesTest {
             }
             assertThat(unauthenticatedAllocate(port)).as("an Allocate without credentials gets 401: not an open relay")
                     .isEqualTo(401);
+
+            // turnkit check's deny sweep against the running production profile: every special-purpose target
+            // (incl. the ::ffff:, ::a.b.c.d, NAT64 and 6to4 encodings) refused, the public allow controls accepted.
+            TurnTarget target = TurnTarget.of("127.0.0.1").withPort(port).withTlsPort(tlsPort)
+                    .withCredentials(CredentialSource.restSecret(Stacks.SECRET.getBytes(StandardCharsets.US_ASCII)));
+            CheckReport report = new CheckRunner(Duration.ofSeconds(30)).run(List.of(
+                    Checks.peerDenySweep(target, Transport.UDP, List.of()),
+                    Checks.authRequired(target, Transport.UDP),
+                    Checks.turnAllocate(target, Transport.UDP)));
+            assertThat(report.results()).as("deny sweep, auth-required and allocate on the production profile")
+                    .allSatisfy(r -> assertThat(r.status()).as(r.name() + ": " + r.detail()).isEqualTo(Status.OK));
+            assertThat(report.results().get(0).detail()).as("public peers stay reachable").contains("allow");
         }
     }
 
