@@ -74,6 +74,17 @@ public interface CredentialSource {
     }
 
     /**
+     * Credentials from the turnkit credentials endpoint, fetched with a Firebase ID token as an app would
+     * ({@code turnkit check --credentials-url URL --id-token-file F}).
+     *
+     * @param caFile PEM CA certificates to trust for an {@code https} endpoint, or null for the JVM's
+     * @throws IllegalArgumentException for a non-http(s) URL, an empty token or an unreadable CA file
+     */
+    static CredentialSource endpoint(java.net.URI url, String idToken, Duration timeout, java.nio.file.Path caFile) {
+        return new EndpointCredentials(url, idToken, timeout, caFile, Clock.systemUTC());
+    }
+
+    /**
      * Could not obtain credentials; the message is one line without secrets that says what to do (e.g. "cannot
      * fetch TURN credentials from https://...: 401, is the ID token expired?").
      */

@@ -7,6 +7,7 @@ import dev.turnkit.check.CredentialSource;
 import dev.turnkit.check.Transport;
 import dev.turnkit.check.TurnTarget;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,20 @@ final class CheckCommand implements Callable<Integer> {
 
         @ArgGroup(exclusive = false)
         UserPassword userPassword;
+
+        @ArgGroup(exclusive = false)
+        Endpoint endpoint;
+    }
+
+    static final class Endpoint {
+        @Option(names = "--credentials-url", required = true, paramLabel = "URL",
+                description = "Fetch credentials from the turnkit credentials endpoint, as an app does "
+                        + "(e.g. https://turn.example.com/v1/turn-credentials); needs --id-token-file.")
+        URI url;
+
+        @Option(names = "--id-token-file", required = true, paramLabel = "FILE",
+                description = "File holding a Firebase ID token for --credentials-url.")
+        Path idTokenFile;
     }
 
     static final class UserPassword {
@@ -134,21 +149,30 @@ final class CheckCommand implements Callable<Integer> {
         if (credentials.secretFile != null) {
             return CredentialSource.restSecret(readSecret(credentials.secretFile));
         }
+        if (credentials.endpoint != null) {
+            String token = readFile(credentials.endpoint.idTokenFile, "--id-token-file",
+                    "put a Firebase ID token in it (e.g. from your app's getIdToken())");
+            return CredentialSource.endpoint(credentials.endpoint.url, token, timeout, caFile);
+        }
         return CredentialSource.fixed(credentials.userPassword.username, credentials.userPassword.password);
     }
 
     private static byte[] readSecret(Path file) {
-        String secret;
+        return readFile(file, "--secret-file", "put coturn's static-auth-secret in it")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String readFile(Path file, String option, String whatToPut) {
+        String text;
         try {
-            secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+            text = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot read --secret-file " + file + ": "
+            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot read " + option + " " + file + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
-        if (secret.isEmpty()) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "--secret-file " + file + " is empty: put coturn's "
-                    + "static-auth-secret in it");
+        if (text.isEmpty()) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, option + " " + file + " is empty: " + whatToPut);
         }
-        return secret.getBytes(StandardCharsets.UTF_8);
+        return text;
     }
 }

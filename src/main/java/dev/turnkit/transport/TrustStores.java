@@ -35,7 +35,7 @@ final class TrustStores {
     }
 
     /** Contexts by CA file (empty key: JDK store); building one costs more CPU than a handshake, so share them. */
-    private static final Map<String, Trust> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, X509ExtendedTrustManager> CACHE = new ConcurrentHashMap<>();
 
     /**
      * A trust manager that records the chain each socket's server presented, then lets the JDK's PKIX manager
@@ -97,40 +97,43 @@ final class TrustStores {
         }
     }
 
-    /** The shared client context trusting {@code caFile} (PEM) or, if null, the JDK default trust store. */
+    /**
+     * A new client context trusting {@code caFile} (PEM) or, if null, the JDK default trust store. The PKIX trust
+     * manager is built once per CA file; the context is new on every call, so no TLS session is ever resumed: a
+     * health check must see (and verify) the certificate on every connection, which a resumed session skips.
+     */
     static Trust trust(Path caFile) throws TransportException {
         String key = caFile == null ? "" : caFile.toAbsolutePath().normalize().toString();
-        Trust cached = CACHE.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        synchronized (CACHE) {
-            cached = CACHE.get(key);
-            if (cached == null) {
-                cached = create(caFile);
-                CACHE.put(key, cached);
-            }
-            return cached;
-        }
-    }
-
-    private static Trust create(Path caFile) throws TransportException {
-        try {
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(caFile == null ? null : keyStore(caFile));
-            X509ExtendedTrustManager pkix = null;
-            for (TrustManager tm : tmf.getTrustManagers()) {
-                if (tm instanceof X509ExtendedTrustManager x) {
-                    pkix = x;
+        X509ExtendedTrustManager pkix = CACHE.get(key);
+        if (pkix == null) {
+            synchronized (CACHE) {
+                pkix = CACHE.get(key);
+                if (pkix == null) {
+                    pkix = pkix(caFile);
+                    CACHE.put(key, pkix);
                 }
             }
-            if (pkix == null) {
-                throw new TransportException("no X.509 trust manager available in this JVM");
-            }
+        }
+        try {
             Recording recording = new Recording(pkix);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new TrustManager[] {recording}, null);
             return new Trust(ctx, recording);
+        } catch (GeneralSecurityException e) {
+            throw new TransportException("cannot set up TLS trust: " + e.getMessage(), e);
+        }
+    }
+
+    private static X509ExtendedTrustManager pkix(Path caFile) throws TransportException {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(caFile == null ? null : keyStore(caFile));
+            for (TrustManager tm : tmf.getTrustManagers()) {
+                if (tm instanceof X509ExtendedTrustManager x) {
+                    return x;
+                }
+            }
+            throw new TransportException("no X.509 trust manager available in this JVM");
         } catch (GeneralSecurityException e) {
             throw new TransportException("cannot set up TLS trust: " + e.getMessage(), e);
         }

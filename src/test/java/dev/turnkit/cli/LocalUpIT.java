@@ -75,6 +75,35 @@ class LocalUpIT {
             assertThat(creds.statusCode()).as("credentials endpoint: " + creds.body()).isEqualTo(200);
             assertThat(creds.body()).contains("iceServers", "127.0.0.1:" + endpoints.path("turn").path("port"));
 
+            // and: 'turnkit check' passes against the local stack, with credentials fetched from the endpoint
+            // with the user's ID token (the path a real app takes) and with the shared secret
+            Path tokenFile = stateDir.resolve("id-token");
+            Files.writeString(tokenFile, idToken);
+            String[] target = {"check", "--server", "127.0.0.1",
+                "--port", endpoints.path("turn").path("port").asText(),
+                "--tls-port", endpoints.path("turn").path("tlsPort").asText(),
+                "--tls-server-name", "localhost", "--ca-file", endpoints.path("turn").path("caFile").asText(),
+                "--checks", String.join(",", dev.turnkit.local.LocalStack.LOCAL_CHECKS), "--timeout", "20s",
+                "--json"};
+            Run viaEndpoint = turnkit(concat(target, "--credentials-url",
+                    endpoints.path("credentials").path("url").asText(), "--id-token-file", tokenFile.toString()));
+            assertThat(viaEndpoint.code()).as("check with endpoint credentials:\n" + viaEndpoint.out()
+                    + viaEndpoint.err()).isZero();
+            JsonNode report = JSON.readTree(viaEndpoint.out());
+            assertThat(report.path("status").asText()).isEqualTo("OK");
+            assertThat(report.toString()).as("allocated over udp, tcp and tls").contains("\"transport\":\"tls\"")
+                    .doesNotContain(idToken);
+            Run viaSecret = turnkit(concat(target, "--secret-file",
+                    endpoints.path("turn").path("secretFile").asText()));
+            assertThat(viaSecret.code()).as("check with the secret file:\n" + viaSecret.out()).isZero();
+
+            Files.writeString(tokenFile, "not-a-token");
+            Run badToken = turnkit(concat(target, "--credentials-url",
+                    endpoints.path("credentials").path("url").asText(), "--id-token-file", tokenFile.toString()));
+            assertThat(badToken.code()).as("a refused ID token: the allocating checks cannot run")
+                    .isEqualTo(3);
+            assertThat(badToken.out()).contains("cannot fetch TURN credentials", "401");
+
             // and: the sample app is served with its config
             HttpResponse<String> app = http.send(HttpRequest.newBuilder(URI.create(
                     endpoints.path("sampleApp").path("url").asText() + "config.json")).timeout(Duration.ofSeconds(5))
@@ -120,5 +149,11 @@ class LocalUpIT {
         assertThat(p.code()).isEqualTo(3);
         assertThat(p.err()).contains("must start with 'demo-'");
         assertThat(stateDir.resolve("state.json")).doesNotExist();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }
