@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -56,7 +59,7 @@ public final class CredentialsServer implements AutoCloseable {
     private static final int MAX_RATE_KEYS = 100_000;
     private static final int MAX_TOKEN_CHARS = 4096;
     /** uids that are safe as the user part of {@code <expiry>:<user>} (no separator, no control characters). */
-    private static final java.util.regex.Pattern USABLE_UID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    private static final Pattern USABLE_UID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final CredentialsServerConfig config;
     private final HttpServer server;
@@ -70,6 +73,7 @@ public final class CredentialsServer implements AutoCloseable {
     private final RateLimiter uidLimiter;
     private final List<String> turnUris;
     private final String stunUri;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private CredentialsServer(CredentialsServerConfig config, HttpServer server, ExecutorService executor,
             ScheduledExecutorService poller, IdTokenVerifier verifier, AccessLog log, Clock clock, byte[] secret) {
@@ -112,7 +116,7 @@ public final class CredentialsServer implements AutoCloseable {
         String keyInfo = "signing TURN credentials with secret " + SecretFile.keyId(secret);
         if (config.previousSecretFile() != null) {
             byte[] previous = SecretFile.read(config.previousSecretFile(), "previous TURN secret file");
-            if (java.util.Arrays.equals(previous, secret)) {
+            if (Arrays.equals(previous, secret)) {
                 throw new ConfigException("the previous TURN secret equals the current one: rotation needs a new "
                         + "secret in " + config.secretFile());
             }
@@ -210,6 +214,9 @@ public final class CredentialsServer implements AutoCloseable {
     /** Stops accepting, lets running exchanges finish for up to a second, releases everything. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(1);
         poller.shutdownNow();
         executor.shutdown();
