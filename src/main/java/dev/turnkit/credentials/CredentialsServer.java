@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -73,6 +75,7 @@ public final class CredentialsServer implements AutoCloseable {
     private final RateLimiter uidLimiter;
     private final List<String> turnUris;
     private final String stunUri;
+    private final String turnUrisJson;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CredentialsServer(CredentialsServerConfig config, HttpServer server, ExecutorService executor,
@@ -97,6 +100,8 @@ public final class CredentialsServer implements AutoCloseable {
             uris.add("turns:" + host + ":443?transport=tcp");
         }
         this.turnUris = List.copyOf(uris);
+        this.turnUrisJson = turnUris.stream().map(JsonText::quote)
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     /** Starts with the process environment, the system clock and the access log on stderr. */
@@ -382,22 +387,21 @@ public final class CredentialsServer implements AutoCloseable {
         if (config.tls()) {
             response.set("Strict-Transport-Security", "max-age=31536000");
         }
-        out.status = sendJson(ex, 200, body(issued, ttl));
+        out.status = sendBytes(ex, 200, body(issued, ttl));
     }
 
-    private Map<String, Object> body(TurnRestCredentials issued, long ttl) {
-        Map<String, Object> turn = new LinkedHashMap<>();
-        turn.put("urls", turnUris);
-        turn.put("username", issued.username());
-        turn.put("credential", issued.password());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", issued.username());
-        body.put("password", issued.password());
-        body.put("ttl", ttl);
-        body.put("expiresAt", issued.expiresAt().toString());
-        body.put("uris", turnUris);
-        body.put("iceServers", List.of(Map.of("urls", List.of(stunUri)), turn));
-        return body;
+    /**
+     * The 200 body, written by hand on the hot path: every value is either from configuration (validated host
+     * name, fixed ports) or made of JSON-safe characters (digits, the uid pattern, base64, ISO-8601).
+     */
+    private byte[] body(TurnRestCredentials issued, long ttl) {
+        String username = JsonText.quote(issued.username());
+        String password = JsonText.quote(issued.password());
+        return ("{\"username\":" + username + ",\"password\":" + password + ",\"ttl\":" + ttl
+                + ",\"expiresAt\":" + JsonText.quote(issued.expiresAt().toString()) + ",\"uris\":" + turnUrisJson
+                + ",\"iceServers\":[{\"urls\":[" + JsonText.quote(stunUri) + "]},{\"urls\":" + turnUrisJson
+                + ",\"username\":" + username + ",\"credential\":" + password + "}]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A 4xx caused by the request, with its JSON error code. */
@@ -524,7 +528,10 @@ public final class CredentialsServer implements AutoCloseable {
     }
 
     private static int sendJson(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        return sendBytes(ex, status, JSON.writeValueAsBytes(body));
+    }
+
+    private static int sendBytes(HttpExchange ex, int status, byte[] bytes) throws IOException {
         Headers h = ex.getResponseHeaders();
         h.set("Content-Type", "application/json; charset=utf-8");
         h.set("X-Content-Type-Options", "nosniff");
