@@ -27,8 +27,14 @@ command -v wrk >/dev/null || die "wrk missing: apt-get install -y wrk"
 WORK="$(mktemp -d)"
 PIDS=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
-  sleep 2
+  # by PID: SIGTERM to the servers (the JVM runs its shutdown hooks), SIGINT to the emulator (its clean shutdown)
+  for pid in "${PIDS[@]}"; do
+    if [[ $pid == "${EMU_PID:-}" ]]; then kill -INT "$pid" 2>/dev/null || true; else kill -TERM "$pid" 2>/dev/null || true; fi
+  done
+  for _ in $(seq 1 50); do
+    alive=0; for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [[ $alive == 0 ]] && break; sleep 0.2
+  done
   for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
@@ -44,7 +50,7 @@ cat > "$WORK/firebase.json" <<JSON
  "logging":{"host":"127.0.0.1","port":$LOG_PORT},"ui":{"enabled":false},"singleProjectMode":true}}
 JSON
 (cd "$WORK" && exec "$FIREBASE" emulators:start --only auth --project "$PROJECT" > "$WORK/emulator.log" 2>&1) &
-PIDS+=($!)
+EMU_PID=$!; PIDS+=($EMU_PID)
 wait_http "http://127.0.0.1:$AUTH_PORT/"
 TOKEN="$(curl -s -m 10 -H 'Content-Type: application/json' -d '{"email":"bench@example.com","password":"secret123","returnSecureToken":true}' \
   "http://127.0.0.1:$AUTH_PORT/identitytoolkit.googleapis.com/v1/accounts:signUp?key=fake" \

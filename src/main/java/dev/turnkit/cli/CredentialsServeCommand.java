@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -173,9 +175,11 @@ final class CredentialsServeCommand implements Callable<Integer> {
 
     /** {@code 90}, {@code 90s}, {@code 15m}, {@code 1h}. */
     static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})([smh]?)");
+
         @Override
         public Duration convert(String value) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})([smh]?)").matcher(value.trim());
+            Matcher m = DURATION.matcher(value.trim());
             if (!m.matches()) {
                 throw new IllegalArgumentException("'" + value + "' is not a duration like 90s, 15m or 1h");
             }

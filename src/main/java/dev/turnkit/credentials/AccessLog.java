@@ -60,24 +60,22 @@ public final class AccessLog {
     }
 
     void request(String ip, String method, String path, int status, long nanos, String uid, Long ttl, String error) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ts", Instant.now().toString());
-        m.put("event", "request");
-        m.put("ip", ip);
-        m.put("method", method);
-        m.put("path", path);
-        m.put("status", status);
-        m.put("ms", Math.round(nanos / 10_000.0) / 100.0);
+        // one line per request: written by hand (no map, no serializer) since it runs for every request
+        StringBuilder sb = new StringBuilder(200)
+                .append("{\"ts\":\"").append(Instant.now()).append("\",\"event\":\"request\",\"ip\":")
+                .append(JsonText.quote(ip)).append(",\"method\":").append(JsonText.quote(method))
+                .append(",\"path\":").append(JsonText.quote(path)).append(",\"status\":").append(status)
+                .append(",\"ms\":").append(Math.round(nanos / 10_000.0) / 100.0);
         if (uid != null) {
-            m.put("uid", uid);
+            sb.append(",\"uid\":").append(JsonText.quote(uid));
         }
         if (ttl != null) {
-            m.put("ttl", ttl);
+            sb.append(",\"ttl\":").append(ttl);
         }
         if (error != null) {
-            m.put("error", error);
+            sb.append(",\"error\":").append(JsonText.quote(error));
         }
-        write(m);
+        sink.accept(sb.append('}').toString());
     }
 
     void event(String level, String event, String message) {

@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +66,25 @@ public final class CredentialsClient {
             b.sslContext(sslContext);
         }
         this.http = b.build();
+    }
+
+    /**
+     * Reads an ID token from a file (as {@code --id-token-file} gives it): the content without surrounding white
+     * space; the token itself never appears in the error.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if it is empty or does not look like a JWT (three dot-separated parts)
+     */
+    public static String readIdToken(Path file) throws IOException {
+        String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (token.isEmpty()) {
+            throw new IllegalArgumentException("ID token file " + file + " is empty");
+        }
+        if (token.split("\\.", -1).length != 3 || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("ID token file " + file + " does not hold one JWT (header.payload."
+                    + "signature)");
+        }
+        return token;
     }
 
     /** Fetches credentials with the endpoint's default TTL. */

@@ -14,11 +14,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -56,7 +61,7 @@ public final class CredentialsServer implements AutoCloseable {
     private static final int MAX_RATE_KEYS = 100_000;
     private static final int MAX_TOKEN_CHARS = 4096;
     /** uids that are safe as the user part of {@code <expiry>:<user>} (no separator, no control characters). */
-    private static final java.util.regex.Pattern USABLE_UID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    private static final Pattern USABLE_UID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final CredentialsServerConfig config;
     private final HttpServer server;
@@ -70,6 +75,8 @@ public final class CredentialsServer implements AutoCloseable {
     private final RateLimiter uidLimiter;
     private final List<String> turnUris;
     private final String stunUri;
+    private final String turnUrisJson;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private CredentialsServer(CredentialsServerConfig config, HttpServer server, ExecutorService executor,
             ScheduledExecutorService poller, IdTokenVerifier verifier, AccessLog log, Clock clock, byte[] secret) {
@@ -93,6 +100,8 @@ public final class CredentialsServer implements AutoCloseable {
             uris.add("turns:" + host + ":443?transport=tcp");
         }
         this.turnUris = List.copyOf(uris);
+        this.turnUrisJson = turnUris.stream().map(JsonText::quote)
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     /** Starts with the process environment, the system clock and the access log on stderr. */
@@ -112,7 +121,7 @@ public final class CredentialsServer implements AutoCloseable {
         String keyInfo = "signing TURN credentials with secret " + SecretFile.keyId(secret);
         if (config.previousSecretFile() != null) {
             byte[] previous = SecretFile.read(config.previousSecretFile(), "previous TURN secret file");
-            if (java.util.Arrays.equals(previous, secret)) {
+            if (Arrays.equals(previous, secret)) {
                 throw new ConfigException("the previous TURN secret equals the current one: rotation needs a new "
                         + "secret in " + config.secretFile());
             }
@@ -210,6 +219,9 @@ public final class CredentialsServer implements AutoCloseable {
     /** Stops accepting, lets running exchanges finish for up to a second, releases everything. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(1);
         poller.shutdownNow();
         executor.shutdown();
@@ -375,22 +387,21 @@ public final class CredentialsServer implements AutoCloseable {
         if (config.tls()) {
             response.set("Strict-Transport-Security", "max-age=31536000");
         }
-        out.status = sendJson(ex, 200, body(issued, ttl));
+        out.status = sendBytes(ex, 200, body(issued, ttl));
     }
 
-    private Map<String, Object> body(TurnRestCredentials issued, long ttl) {
-        Map<String, Object> turn = new LinkedHashMap<>();
-        turn.put("urls", turnUris);
-        turn.put("username", issued.username());
-        turn.put("credential", issued.password());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", issued.username());
-        body.put("password", issued.password());
-        body.put("ttl", ttl);
-        body.put("expiresAt", issued.expiresAt().toString());
-        body.put("uris", turnUris);
-        body.put("iceServers", List.of(Map.of("urls", List.of(stunUri)), turn));
-        return body;
+    /**
+     * The 200 body, written by hand on the hot path: every value is either from configuration (validated host
+     * name, fixed ports) or made of JSON-safe characters (digits, the uid pattern, base64, ISO-8601).
+     */
+    private byte[] body(TurnRestCredentials issued, long ttl) {
+        String username = JsonText.quote(issued.username());
+        String password = JsonText.quote(issued.password());
+        return ("{\"username\":" + username + ",\"password\":" + password + ",\"ttl\":" + ttl
+                + ",\"expiresAt\":" + JsonText.quote(issued.expiresAt().toString()) + ",\"uris\":" + turnUrisJson
+                + ",\"iceServers\":[{\"urls\":[" + JsonText.quote(stunUri) + "]},{\"urls\":" + turnUrisJson
+                + ",\"username\":" + username + ",\"credential\":" + password + "}]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A 4xx caused by the request, with its JSON error code. */
@@ -517,7 +528,10 @@ public final class CredentialsServer implements AutoCloseable {
     }
 
     private static int sendJson(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        return sendBytes(ex, status, JSON.writeValueAsBytes(body));
+    }
+
+    private static int sendBytes(HttpExchange ex, int status, byte[] bytes) throws IOException {
         Headers h = ex.getResponseHeaders();
         h.set("Content-Type", "application/json; charset=utf-8");
         h.set("X-Content-Type-Options", "nosniff");

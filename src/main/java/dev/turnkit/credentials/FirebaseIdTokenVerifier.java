@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,6 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FirebaseIdTokenVerifier implements IdTokenVerifier {
     static final String EMULATOR_ENV = "FIREBASE_AUTH_EMULATOR_HOST";
     private static final AtomicInteger APPS = new AtomicInteger();
+    /** Emulator-mode verifiers open in this process: the emulator host is process-wide in firebase-admin. */
+    private static int emulatorUsers;
     private static final int MAX_CACHE_ENTRIES = 100_000;
 
     private final FirebaseApp app;
@@ -50,6 +53,7 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier {
     private final Duration cacheTtl;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private record Cached(String uid, Instant until) {
     }
@@ -85,7 +89,7 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier {
                         + "production-mode verifier cannot run beside it");
             }
         } else {
-            FirebaseProcessEnvironment.setenv(EMULATOR_ENV, emulatorHost);
+            useEmulator(emulatorHost);
         }
         GoogleCredentials credentials;
         if (emulatorHost == null && checkRevoked) {
@@ -169,11 +173,30 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier {
         return emulator;
     }
 
+    private static synchronized void useEmulator(String host) {
+        String current = FirebaseProcessEnvironment.getenv(EMULATOR_ENV);
+        if (emulatorUsers > 0 && !host.equals(current)) {
+            throw new ConfigException("another emulator-mode credentials server in this process uses the Auth "
+                    + "emulator at " + current + "; firebase-admin allows one emulator per process");
+        }
+        FirebaseProcessEnvironment.setenv(EMULATOR_ENV, host);
+        emulatorUsers++;
+    }
+
+    private static synchronized void releaseEmulator() {
+        if (--emulatorUsers == 0) {
+            FirebaseProcessEnvironment.setenv(EMULATOR_ENV, "");
+        }
+    }
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         app.delete();
         if (emulator) {
-            FirebaseProcessEnvironment.setenv(EMULATOR_ENV, "");
+            releaseEmulator();
         }
     }
 

@@ -16,6 +16,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -196,6 +197,6 @@ final class PemFiles {
     }
 
     private static byte[] hex(String s) {
-        return java.util.HexFormat.of().parseHex(s);
+        return HexFormat.of().parseHex(s);
     }
 }

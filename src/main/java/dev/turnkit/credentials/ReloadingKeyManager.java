@@ -1,5 +1,7 @@
 package dev.turnkit.credentials;
 
+import dev.turnkit.model.ConfigException;
+import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +78,8 @@ final class ReloadingKeyManager extends X509ExtendedKeyManager {
     private FileTime[] times() {
         try {
             return new FileTime[] {Files.getLastModifiedTime(certFile), Files.getLastModifiedTime(keyFile)};
-        } catch (java.io.IOException e) {
-            throw new dev.turnkit.model.ConfigException("cannot stat TLS files " + certFile + ", " + keyFile + ": "
+        } catch (IOException e) {
+            throw new ConfigException("cannot stat TLS files " + certFile + ", " + keyFile + ": "
                     + e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.turnkit.testsupport.Components;
+import dev.turnkit.testsupport.CoturnServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class BrowserRelayTest {
 
         HttpServer page = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         String origin = "http://127.0.0.1:" + page.getAddress().getPort();
-        try (LocalCoturn coturn = LocalCoturn.start(dir, secret);
+        try (CoturnServer coturn = TurnAllocation.coturn(secret);
              CredentialsServer endpoint = CredentialsServer.start(CredentialsServerConfig.builder()
                      .port(0)
                      .projectId(emulator.projectId())

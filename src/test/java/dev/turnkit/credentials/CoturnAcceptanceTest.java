@@ -2,6 +2,7 @@ package dev.turnkit.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turnkit.testsupport.CoturnServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,13 +30,13 @@ class CoturnAcceptanceTest {
 
     private static AuthEmulator emulator;
     private static AuthEmulator.SignedInUser user;
-    private static LocalCoturn coturn;
+    private static CoturnServer coturn;
 
     @BeforeAll
     static void start(AuthEmulator shared) {
         emulator = shared;
         user = emulator.signUp("turn-" + System.nanoTime() + "@example.com", "secret123");
-        coturn = LocalCoturn.start(dir, CURRENT, PREVIOUS);
+        coturn = TurnAllocation.coturn(CURRENT, PREVIOUS);
     }
 
     @AfterAll
@@ -66,7 +67,7 @@ class CoturnAcceptanceTest {
         try (CredentialsServer server = endpoint(CURRENT, "current-secret")) {
             CredentialsClient.Issued fresh = fetch(server, null);
             assertThat(fresh.uris()).contains("turn:127.0.0.1:" + coturn.port() + "?transport=udp");
-            assertThat(coturn.allocate(fresh.username(), fresh.password()))
+            assertThat(TurnAllocation.allocate(coturn, fresh.username(), fresh.password()))
                     .as("coturn allocates with the endpoint's credentials\n" + coturn.logTail()).isZero();
 
             CredentialsClient.Issued shortLived = fetch(server, Duration.ofSeconds(1));
@@ -74,7 +75,7 @@ class CoturnAcceptanceTest {
             while (!Instant.now().isAfter(shortLived.expiresAt().plusSeconds(1))) {
                 Thread.sleep(200);
             }
-            assertThat(coturn.allocate(shortLived.username(), shortLived.password()))
+            assertThat(TurnAllocation.allocate(coturn, shortLived.username(), shortLived.password()))
                     .as("coturn refuses a credential past its expiry").isEqualTo(401);
         }
     }
@@ -83,12 +84,12 @@ class CoturnAcceptanceTest {
     void credentialsSignedWithThePreviousSecretStillWorkDuringRotation() throws Exception {
         try (CredentialsServer beforeRotation = endpoint(PREVIOUS, "previous-secret")) {
             CredentialsClient.Issued old = fetch(beforeRotation, null);
-            assertThat(coturn.allocate(old.username(), old.password()))
+            assertThat(TurnAllocation.allocate(coturn, old.username(), old.password()))
                     .as("a credential from before the rotation is still accepted").isZero();
         }
         TurnRestCredentials unknown = TurnRestCredentials.issue(
                 TestSecrets.random().getBytes(StandardCharsets.UTF_8), user.uid(), Duration.ofMinutes(5), Instant.now());
-        assertThat(coturn.allocate(unknown.username(), unknown.password()))
+        assertThat(TurnAllocation.allocate(coturn, unknown.username(), unknown.password()))
                 .as("a secret coturn does not hold is refused (the control case)").isEqualTo(401);
     }
 }

@@ -59,6 +59,26 @@ class CredentialsServerConfigTest {
     }
 
     @Test
+    void emulatorModeNeverLeaksIntoAProductionVerifierInTheSameProcess() {
+        Duration cache = Duration.ofSeconds(30);
+        try (FirebaseIdTokenVerifier local = FirebaseIdTokenVerifier.create("demo-turnkit-config", "127.0.0.1:9",
+                false, cache, Map.of(), Clock.systemUTC())) {
+            assertThat(local.emulatorMode()).isTrue();
+            assertThatThrownBy(() -> FirebaseIdTokenVerifier.create("demo-turnkit-config", null, false, cache,
+                    Map.of(), Clock.systemUTC()))
+                    .as("production verification is refused while emulator mode is on in this process")
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("emulator-mode");
+            assertThatThrownBy(() -> FirebaseIdTokenVerifier.create("demo-turnkit-config", "127.0.0.1:10", false,
+                    cache, Map.of(), Clock.systemUTC()))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("one emulator per process");
+        }
+        try (FirebaseIdTokenVerifier production = FirebaseIdTokenVerifier.create("demo-turnkit-config", null, false,
+                cache, Map.of(), Clock.systemUTC())) {
+            assertThat(production.emulatorMode()).as("closing the emulator verifier clears the mode").isFalse();
+        }
+    }
+
+    @Test
     void secretFilesReadableByGroupOrOthersAreRefusedWithTheFix() {
         Path loose = TestSecrets.write(dir, "loose-secret", TestSecrets.random(), "rw-r--r--");
         assertThatThrownBy(() -> SecretFile.read(loose, "TURN secret file"))

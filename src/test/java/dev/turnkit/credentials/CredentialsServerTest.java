@@ -1,16 +1,22 @@
 package dev.turnkit.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turnkit.testsupport.TestCertificates;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +27,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -326,6 +334,44 @@ class CredentialsServerTest {
     }
 
     @Test
+    void servesOverTlsToAClientTrustingTheCertificate() throws Exception {
+        TestCertificates.Pem pem = TestCertificates.selfSigned(dir, "endpoint", 0, 2);
+        CredentialsServer server = start(b -> b.tls(pem.cert(), pem.key()));
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(pem.cert())) {
+            trust.setCertificateEntry("endpoint", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+
+        assertThat(server.credentialsUri().getScheme()).isEqualTo("https");
+        CredentialsClient.Issued issued = new CredentialsClient(Duration.ofSeconds(10), tls)
+                .fetch(server.credentialsUri(), alice.idToken());
+        assertThat(issued.username()).endsWith(":" + alice.uid());
+        HttpResponse<String> r = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(
+                server.credentialsUri()).header("Authorization", "Bearer " + alice.idToken())
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Strict-Transport-Security")).as("HSTS over TLS").isPresent();
+        assertThatThrownBy(() -> new CredentialsClient(Duration.ofSeconds(10)).fetch(server.credentialsUri(),
+                alice.idToken())).as("a client that does not trust the certificate refuses it")
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void idTokenFilesAreReadStrictly() throws Exception {
+        Path good = Files.writeString(dir.resolve("token"), alice.idToken() + "\n");
+        assertThat(CredentialsClient.readIdToken(good)).isEqualTo(alice.idToken());
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        assertThatThrownBy(() -> CredentialsClient.readIdToken(empty)).hasMessageContaining("is empty");
+        Path junk = Files.writeString(dir.resolve("junk"), "not a token");
+        assertThatThrownBy(() -> CredentialsClient.readIdToken(junk)).hasMessageContaining("does not hold one JWT")
+                .hasMessageNotContaining("not a token");
+    }
+
+    @Test
     void clientFetchesCredentialsAndReportsRefusals() throws Exception {
         CredentialsServer server = start();
         CredentialsClient client = new CredentialsClient(Duration.ofSeconds(10));
@@ -334,7 +380,7 @@ class CredentialsServerTest {
         assertThat(issued.ttl()).isEqualTo(120);
         assertThat(issued.stunUris()).containsExactly("stun:turn.example.test:3478");
         assertThat(issued.toString()).doesNotContain(issued.password());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.fetch(server.credentialsUri(), "bad"))
+        assertThatThrownBy(() -> client.fetch(server.credentialsUri(), "bad"))
                 .isInstanceOfSatisfying(CredentialsClient.CredentialsException.class,
                         e -> assertThat(e.status()).isEqualTo(401))
                 .hasMessageContaining("invalid_token");
