@@ -69,6 +69,15 @@ public record TurnServerSpec(
     /** CVE-2026-27624 workaround: IPv4-mapped IPv6 peers bypass the IPv4 ranges before 4.9.0 (coturn.md §3.3). */
     public static final String DENIED_V4_MAPPED = "::ffff:0.0.0.0-::ffff:255.255.255.255";
 
+    /**
+     * IPv4-compatible {@code ::a.b.c.d} peers (e.g. {@code ::127.0.0.1}) bypass the IPv4 ranges before 4.13.1
+     * (turn-checks.md §4.3-4.4). Denied as CIDR-aligned blocks for 1.0.0.0-255.255.255.255 that do not start at
+     * {@code ::}, which coturn before 4.16 would read as "any" and so block every peer (coturn.md §3.2).
+     */
+    public static final List<String> DENIED_V4_COMPATIBLE = List.of(
+            "::100:0-::1ff:ffff", "::200:0-::3ff:ffff", "::400:0-::7ff:ffff", "::800:0-::fff:ffff",
+            "::1000:0-::1fff:ffff", "::2000:0-::3fff:ffff", "::4000:0-::7fff:ffff", "::8000:0-::ffff:ffff");
+
     /** Where the certbot deploy hook puts coturn's copies of the certificate (coturn.md §5.2). */
     public static final String PRODUCTION_CERT = "/etc/coturn/tls/fullchain.pem";
     public static final String PRODUCTION_KEY = "/etc/coturn/tls/privkey.pem";
@@ -150,7 +159,10 @@ public record TurnServerSpec(
                 o.cliPassword(), o.dbFile());
     }
 
-    /** The deny list for a version: IPv4 + IPv6 ranges, the ::ffff: rule below 4.9.0, the VCN if not covered. */
+    /**
+     * The deny list for a version: IPv4 + IPv6 ranges, the ::ffff: rule below 4.9.0, the ::a.b.c.d blocks below
+     * 4.13.1, the VCN if not covered.
+     */
     public static List<String> deniedPeers(CoturnVersion version, Cidr vcn, boolean allowLoopback) {
         List<String> out = new ArrayList<>();
         for (String r : DENIED_IPV4) {
@@ -168,6 +180,9 @@ public record TurnServerSpec(
         }
         if (version.below("4.9.0")) {
             out.add(DENIED_V4_MAPPED);
+        }
+        if (version.below("4.13.1")) {
+            out.addAll(DENIED_V4_COMPATIBLE);
         }
         return out;
     }

@@ -45,8 +45,8 @@ class TurnServerConfTest {
                 .contains("denied-peer-ip=10.0.0.0-10.255.255.255", "denied-peer-ip=169.254.0.0-169.254.255.255",
                         "denied-peer-ip=127.0.0.0-127.255.255.255", "denied-peer-ip=::1",
                         "denied-peer-ip=::ffff:0.0.0.0-::ffff:255.255.255.255", "no-multicast-peers");
-        assertThat(l).as("all 18 IPv4 and 12 IPv6 special-purpose ranges")
-                .filteredOn(x -> x.startsWith("denied-peer-ip=")).hasSize(18 + 12 + 1);
+        assertThat(l).as("all 18 IPv4 and 12 IPv6 special-purpose ranges, the ::ffff: rule and the 8 ::a.b.c.d blocks")
+                .filteredOn(x -> x.startsWith("denied-peer-ip=")).hasSize(18 + 12 + 1 + 8);
         assertThat(l).as("logs go to journald via stdout; turnserver cannot write /var/log; verbose logs client IPs")
                 .contains("log-file=stdout", "simple-log").noneMatch(x -> x.contains("/var/log"))
                 .noneMatch(x -> x.equals("verbose") || x.equals("log-binding"));
@@ -93,6 +93,16 @@ class TurnServerConfTest {
                 .noneMatch(l -> l.startsWith("denied-peer-ip=::ffff:"));
         assertThat(prodLines("4.6.1")).contains("denied-peer-ip=::ffff:0.0.0.0-::ffff:255.255.255.255");
         assertThat(prodLines("4.5.2")).contains("denied-peer-ip=::ffff:0.0.0.0-::ffff:255.255.255.255");
+    }
+
+    @Test
+    void ipv4CompatibleBlocksOnlyBelow4131() {
+        assertThat(prodLines("4.6.1")).as("::a.b.c.d (e.g. ::127.0.0.1) bypasses the IPv4 ranges before 4.13.1")
+                .contains("denied-peer-ip=::8000:0-::ffff:ffff", "denied-peer-ip=::100:0-::1ff:ffff")
+                .as("never a block starting at ::, which 4.6.1 reads as 'deny everything'")
+                .noneMatch(x -> x.startsWith("denied-peer-ip=::-") || x.startsWith("denied-peer-ip=::0-"));
+        assertThat(prodLines("4.13.1")).as("4.13.1 canonicalises every IPv4-in-IPv6 encoding (#1945)")
+                .noneMatch(x -> x.startsWith("denied-peer-ip=::100:0"));
     }
 
     @Test
