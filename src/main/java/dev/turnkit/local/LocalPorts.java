@@ -50,9 +50,12 @@ final class LocalPorts {
         throw new LocalStackException("no free loopback port found for " + what);
     }
 
-    /** A free UDP port range of {@code size} for coturn's relay (auto mode) or the default 49152.. range. */
+    /**
+     * coturn's relay port range: the standard 49152.. range, or in auto mode a random range below Linux's ephemeral
+     * ports (32768-60999), so that no port picked for a listener elsewhere can fall inside it.
+     */
     int[] relayRange(int size) {
-        int start = auto ? 40000 + (int) (Math.random() * 15000) : 49152;
+        int start = auto ? 20000 + (int) (Math.random() * (12000 - size)) : 49152;
         return new int[] {start, start + size - 1};
     }
 

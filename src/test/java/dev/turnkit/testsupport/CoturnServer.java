@@ -116,13 +116,30 @@ public final class CoturnServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts coturn on free loopback ports. A port picked free can be taken before coturn binds it (another
+         * test's relay socket): then it is tried again on new ports, up to three times.
+         */
         public CoturnServer start() {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return startOnce();
+                } catch (AssertionError e) {
+                    if (attempt >= 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private CoturnServer startOnce() {
             Path turnserver = Components.turnserver();
             try {
                 Path dir = Files.createTempDirectory("turnkit-coturn-");
                 int port = ManagedProcess.freePort();
                 int tlsPort = ManagedProcess.freePort();
-                int minPort = 20_000 + RANDOM.nextInt(40_000);
+                // below Linux's ephemeral range (32768-60999), where freePort() picks the listening ports
+                int minPort = 20_000 + RANDOM.nextInt(12_000);
                 List<String> conf = new ArrayList<>();
                 conf.add("# written by CoturnServer for a test");
                 conf.add("listening-ip=127.0.0.1");
