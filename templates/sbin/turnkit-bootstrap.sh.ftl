@@ -42,7 +42,7 @@ if [ ! -f ${host.jarPath} ]; then
   mv -f ${host.jarPath}.download ${host.jarPath}
 fi
 <#else>
-# No turnkit:turnkitJarUrl: `turnkit deploy` copies the jar to ${host.jarPath}; until then the credentials and
+# No turnkit:turnkitJarUrl: copy the jar to ${host.jarPath}; until then the credentials and
 # check units are skipped (ConditionPathExists).
 install -d -m 0755 /opt/turnkit
 </#if>

@@ -5,7 +5,7 @@
 Description=turnkit credentials endpoint: short-lived TURN credentials for signed-in Firebase users
 After=network-online.target
 Wants=network-online.target
-# The jar is downloaded by cloud-init (turnkit:turnkitJarUrl) or copied by `turnkit deploy`.
+# The jar is downloaded by cloud-init (turnkit:turnkitJarUrl) or copied to the host by hand.
 ConditionPathExists=${host.jarPath}
 
 [Service]

@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
             RulesCommand.class,
             SessionsCommand.class,
             PlanCommand.class,
-            DeployCommand.class,
         })
 final class TurnkitCommand implements Runnable {
     @Spec

@@ -98,7 +98,7 @@ public record StackConfig(
     /**
      * Where the VM gets {@code turnkit.jar} for the credentials service and the check timer: downloaded by
      * cloud-init from {@code jarUrl} (verified against {@code jarSha256}), or, when empty, copied by
-     * {@code turnkit deploy}.
+     * copied to the host by hand ({@code scp target/turnkit.jar HOST:/opt/turnkit/turnkit.jar}).
      */
     public record Release(Optional<String> jarUrl, Optional<String> jarSha256) {
     }
