@@ -48,14 +48,15 @@ install -d -m 0755 /opt/turnkit
 </#if>
 
 # The certificate: http-01 on port 80 (needs the DNS A record on the reserved IP). --deploy-hook runs the hook on
-# this first issuance; certbot saves it for renewals too (coturn.md §5.2). Retried while DNS propagates.
+# this first issuance; certbot saves it for renewals too (coturn.md §5.2). Retried for an hour, while DNS propagates
+# and until the second `pulumi up` attaches the reserved IP (docs/pulumi.md).
 hook=/etc/letsencrypt/renewal-hooks/deploy/turnkit-coturn.sh
 if [ ! -f /etc/coturn/tls/fullchain.pem ]; then
   attempt=1
   until certbot certonly --standalone --non-interactive --agree-tos --no-eff-email \
       -m '${host.config.access.acmeEmail}' -d '${host.config.domain}' --deploy-hook "$hook"; do
-    if [ "$attempt" -ge 10 ]; then
-      log "certbot failed 10 times: check that ${host.config.domain} resolves to ${host.publicIp} and port 80 is open"
+    if [ "$attempt" -ge 60 ]; then
+      log "certbot failed for an hour: check that ${host.config.domain} resolves to ${host.publicIp}, that the IP is attached (pulumi stack output publicIpAttached) and port 80 is open; then run /usr/local/sbin/turnkit-bootstrap again"
       exit 1
     fi
     attempt=$((attempt + 1))
