@@ -121,4 +121,34 @@ public final class Checks {
     public static Set<Transport> allTransports() {
         return EnumSet.allOf(Transport.class);
     }
+
+    /**
+     * Starts loading the JDK's TLS and elliptic-curve code on a daemon thread. A fresh JVM spends a few hundred
+     * milliseconds on that in the first handshake; a CLI that is about to run TLS checks calls this first, so the
+     * work overlaps with argument parsing instead of adding to the run. Harmless if TLS is never used.
+     */
+    public static void warmUpTls() {
+        Thread t = new Thread(() -> {
+            try {
+                javax.net.ssl.SSLContext.getInstance("TLS").init(null, null, null);
+                java.security.KeyPairGenerator kpg = java.security.KeyPairGenerator.getInstance("EC");
+                kpg.initialize(256);
+                java.security.KeyPair pair = kpg.generateKeyPair();
+                java.security.Signature sig = java.security.Signature.getInstance("SHA256withECDSA");
+                sig.initSign(pair.getPrivate());
+                sig.update(new byte[32]);
+                byte[] signature = sig.sign();
+                sig.initVerify(pair.getPublic());
+                sig.update(new byte[32]);
+                sig.verify(signature);
+                javax.crypto.KeyAgreement.getInstance("ECDH");
+                java.security.cert.CertificateFactory.getInstance("X.509");
+            } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                // only a warm-up: the real handshake reports any problem
+            }
+        }, "turnkit-tls-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
 }
