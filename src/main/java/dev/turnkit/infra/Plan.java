@@ -1,8 +1,5 @@
 package dev.turnkit.infra;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.pulumi.core.Output;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
@@ -111,11 +108,7 @@ public final class Plan {
         return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes(config, oci));
     }
 
-    /**
-     * Reads a stack file. The model refuses sizes beyond the Always Free allowance as bad config; here such a
-     * stack is read with paid sizes allowed and handed to the free-tier guard instead, so the plan reports it as
-     * a policy violation (exit 2) with the guard's message, while any other problem stays bad config (exit 3).
-     */
+    /** Reads a stack file; sizes beyond the Always Free allowance are the free-tier guard's to report (exit 2). */
     static StackConfig load(Path stacksDir, String stack) {
         Path file = stacksDir.resolve("Pulumi." + stack + ".yaml");
         String yaml;
@@ -127,37 +120,7 @@ public final class Plan {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read — " + e.getMessage());
         }
-        try {
-            return StackConfig.fromYaml(stack, yaml);
-        } catch (ConfigException strict) {
-            StackConfig paid;
-            try {
-                Map<String, Object> config = configMap(yaml);
-                config.put(StackConfig.NAMESPACE + ":allowPaid", true);
-                paid = StackConfig.fromMap(stack, config);
-            } catch (ConfigException | JsonProcessingException | ClassCastException e) {
-                throw strict;
-            }
-            StackConfig asWritten = withAllowPaid(paid, false);
-            if (FreeTierLimits.check(asWritten).free()) {
-                throw strict;
-            }
-            return asWritten;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> configMap(String yaml) throws JsonProcessingException {
-        Map<String, Object> doc = new ObjectMapper(new YAMLFactory()).readValue(yaml, Map.class);
-        return new LinkedHashMap<>((Map<String, Object>) doc.get("config"));
-    }
-
-    static StackConfig withAllowPaid(StackConfig c, boolean allowPaid) {
-        StackConfig.Oci o = c.oci();
-        return new StackConfig(c.stack(), c.domain(), c.network(), c.ports(), c.instance(), c.coturn(), c.access(),
-                c.credentials(), c.secrets(),
-                new StackConfig.Oci(o.compartmentId(), o.availabilityDomains(), o.dnsZone(), allowPaid),
-                c.release(), c.checkIntervalMinutes());
+        return StackConfig.fromYaml(stack, yaml);
     }
 
     private static List<String> notes(StackConfig config, OfflineOci oci) {

@@ -285,18 +285,16 @@ final class StackConfigParser {
             ocpus = 1;
             memoryGb = 1;
         } else if (shape == Shape.A1_FLEX) {
-            ocpus = (int) number("ocpus", 1, 1, allowPaid ? 80 : 2,
-                    allowPaid ? "" : " (Always Free A1 allowance since June 2026: 2 OCPUs / 12 GB; set "
-                            + k("allowPaid") + " true to go beyond)");
-            memoryGb = (int) number("memoryGb", 6, 1, allowPaid ? 512 : 12,
-                    allowPaid ? " GB" : " GB (Always Free A1 allowance: 12 GB)");
+            // The shape's own limits only: the Always Free allowance is a policy of the Pulumi program
+            // (infra.FreeTierLimits, the one place its figures live), refused there unless turnkit:allowPaid.
+            ocpus = (int) number("ocpus", 1, 1, 80, "");
+            memoryGb = (int) number("memoryGb", 6, 1, 512, " GB");
             if (memoryGb > 64L * ocpus) {
                 problems.add(k("memoryGb") + ": " + memoryGb + " — A1 allows at most 64 GB per OCPU (" + ocpus
                         + " OCPU)");
             }
         }
-        int bootVolumeGb = (int) number("bootVolumeGb", 50, 47, allowPaid ? 32768 : 200,
-                allowPaid ? " GB" : " GB (Always Free block storage: 200 GB in total)");
+        int bootVolumeGb = (int) number("bootVolumeGb", 50, 47, 32768, " GB");
         String osName = string("os");
         HostOs os = osName == null ? HostOs.UBUNTU : HostOs.fromKey(osName);
         if (os == null) {

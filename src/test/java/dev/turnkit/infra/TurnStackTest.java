@@ -165,8 +165,7 @@ class TurnStackTest {
 
     @Test
     void aStackBeyondTheFreeTierCreatesNothing() {
-        StackConfig paid = Plan.withAllowPaid(TestStacks.config("allowPaid", true, "ocpus", 4, "memoryGb", 24),
-                false);
+        StackConfig paid = TestStacks.config("ocpus", 4, "memoryGb", 24);
         StackRun run = StackRun.up(paid);
         assertThat(run.result().exitCode()).as("the program fails").isNotZero();
         assertThat(run.oci().registered()).as("the guard runs before any resource is registered").isEmpty();
