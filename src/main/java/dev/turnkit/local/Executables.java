@@ -11,8 +11,12 @@ final class Executables {
     }
 
     static Optional<Path> find(String name) {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/usr/bin";
-        for (String dir : path.split(File.pathSeparator)) {
+        return find(name, System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/usr/bin");
+    }
+
+    /** {@code name} in the directories of {@code searchPath} (a PATH-style list). */
+    static Optional<Path> find(String name, String searchPath) {
+        for (String dir : searchPath.split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;
             }

@@ -153,9 +153,7 @@ public final class LocalStack {
     public static Running up(LocalOptions options, PrintWriter log) {
         Path state = options.stateDir().toAbsolutePath();
         refuseIfAlreadyUp(state);
-        Path turnserver = Executables.find("turnserver").orElseThrow(() -> new LocalStackException(
-                "coturn is not installed (no 'turnserver' on PATH): on Debian/Ubuntu run 'sudo apt-get install -y "
-                        + "coturn' (or 'bash scripts/setup'), on macOS 'brew install coturn'"));
+        Path turnserver = turnserver(Executables.find("turnserver"));
 
         Supervisor supervisor = new Supervisor();
         List<AutoCloseable> emulators = new ArrayList<>();
@@ -329,6 +327,13 @@ public final class LocalStack {
                 }
             }
         }
+    }
+
+    /** coturn's {@code turnserver}, or an error that says how to install it on Debian/Ubuntu and macOS. */
+    static Path turnserver(Optional<Path> found) {
+        return found.orElseThrow(() -> new LocalStackException(
+                "coturn is not installed (no 'turnserver' on PATH): on Debian/Ubuntu run 'sudo apt-get install -y "
+                        + "coturn' (or 'bash scripts/setup'), on macOS 'brew install coturn'"));
     }
 
     /**
