@@ -117,6 +117,8 @@ public final class SignalingScenarios {
                 allow(CALLEE, update(SESSION, Map.of("state", "ENDED")))));
         s.add(scenario("callee declines the offer (OFFER_SENT -> ENDED)", given(SESSION, session("OFFER_SENT")),
                 allow(CALLEE, update(SESSION, Map.of("state", "ENDED")))));
+        s.add(scenario("both hang up at once: the second ENDED is a harmless no-op", given(SESSION, session("ENDED")),
+                allow(CALLEE, update(SESSION, Map.of("state", "ENDED")))));
         s.add(scenario("caller deletes the candidates, then the ended session",
                 given(SESSION, session("ENDED"), candidatePath("caller-0"), candidate(CALLER),
                         candidatePath("callee-0"), candidate(CALLEE)),
@@ -219,6 +221,9 @@ public final class SignalingScenarios {
                 deny(CALLER, update(SESSION, Map.of("state", "OFFER_SENT")))));
         s.add(scenario("an ended call cannot be revived (ENDED -> CONNECTING)", given(SESSION, session("ENDED")),
                 deny(CALLER, update(SESSION, Map.of("state", "CONNECTING")))));
+        s.add(scenario("an ended call's participants stay fixed (ENDED -> ENDED with a new callee)",
+                given(SESSION, session("ENDED")),
+                deny(CALLER, update(SESSION, Map.of("state", "ENDED", "callee_id", "mallory")))));
         s.add(scenario("state must be one of the machine's states", given(SESSION, session("CONNECTING")),
                 deny(CALLER, update(SESSION, Map.of("state", "HACKED")))));
     }
