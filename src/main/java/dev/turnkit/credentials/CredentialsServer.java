@@ -48,13 +48,7 @@ public final class CredentialsServer implements AutoCloseable {
     public static final String HEALTH_PATH = "/healthz";
 
     static {
-        // Read once by sun.net.httpserver.ServerConfig when the JDK server first loads: without nodelay every
-        // keep-alive response stalls ~40 ms (Nagle + delayed ACK); the rest bound slow or oversized requests.
-        setDefault("sun.net.httpserver.nodelay", "true");
-        setDefault("sun.net.httpserver.maxReqHeaders", "64");
-        setDefault("sun.net.httpserver.maxReqTime", "10");
-        setDefault("sun.net.httpserver.maxRspTime", "10");
-        setDefault("sun.net.httpserver.idleInterval", "30");
+        JdkServerDefaults.apply(); // before the JDK server first loads
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -543,11 +537,5 @@ public final class CredentialsServer implements AutoCloseable {
         ex.sendResponseHeaders(status, bytes.length);
         ex.getResponseBody().write(bytes);
         return status;
-    }
-
-    private static void setDefault(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
     }
 }

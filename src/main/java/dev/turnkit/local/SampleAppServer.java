@@ -33,13 +33,7 @@ public final class SampleAppServer implements AutoCloseable {
     public static final String CONFIG_PATH = "/config.json";
 
     static {
-        // Read once by sun.net.httpserver.ServerConfig when the JDK server first loads (the credentials server sets
-        // the same defaults): bound slow requests and responses, and no Nagle stall on keep-alive responses.
-        setDefault("sun.net.httpserver.nodelay", "true");
-        setDefault("sun.net.httpserver.maxReqHeaders", "64");
-        setDefault("sun.net.httpserver.maxReqTime", "10");
-        setDefault("sun.net.httpserver.maxRspTime", "10");
-        setDefault("sun.net.httpserver.idleInterval", "30");
+        dev.turnkit.credentials.JdkServerDefaults.apply(); // before the JDK server first loads
     }
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
@@ -234,12 +228,6 @@ public final class SampleAppServer implements AutoCloseable {
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
             }
-        }
-    }
-
-    private static void setDefault(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
         }
     }
 }
