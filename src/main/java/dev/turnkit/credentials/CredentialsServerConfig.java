@@ -1,9 +1,8 @@
 package dev.turnkit.credentials;
 
 import dev.turnkit.model.ConfigException;
+import dev.turnkit.model.Validators;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -325,9 +324,9 @@ public final class CredentialsServerConfig {
             if (port < 0 || port > 65535) {
                 problems.add("port " + port + " is out of range (0-65535)");
             }
-            if (projectId == null || !projectId.matches("[a-z][a-z0-9-]{4,29}")) {
-                problems.add("project id '" + projectId + "' is not a Firebase project id (6-30 characters: "
-                        + "lower-case letters, digits, '-')");
+            if (!Validators.isProjectId(projectId)) {
+                problems.add("project id '" + projectId + "' is not a Firebase project id ("
+                        + Validators.PROJECT_ID_RULE + ")");
             }
             if (secretFile == null) {
                 problems.add("no TURN secret file: pass --secret-file FILE (mode 0600) or run under systemd with "
@@ -345,9 +344,8 @@ public final class CredentialsServerConfig {
             }
             checkTtls(problems);
             for (String origin : allowedOrigins) {
-                if (!isOrigin(origin)) {
-                    problems.add("allowed origin '" + origin + "' is not an exact origin like https://app.example.com"
-                            + " (scheme://host[:port], no path, no wildcard)");
+                if (!Validators.isOrigin(origin)) {
+                    problems.add("allowed origin '" + origin + "' is not " + Validators.ORIGIN_RULE);
                 }
             }
             if (uidRequestsPerMinute < 1 || ipRequestsPerMinute < 1) {
@@ -400,18 +398,6 @@ public final class CredentialsServerConfig {
                     || !portText.matches("[0-9]{1,5}")) {
                 problems.add("--auth-emulator '" + authEmulatorHost + "' must be a loopback HOST:PORT such as "
                         + "127.0.0.1:9099");
-            }
-        }
-
-        private static boolean isOrigin(String origin) {
-            try {
-                URI uri = new URI(origin);
-                return (uri.getScheme() != null && (uri.getScheme().equals("https") || uri.getScheme().equals("http")))
-                        && uri.getHost() != null && uri.getRawPath() != null && uri.getRawPath().isEmpty()
-                        && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null
-                        && origin.equals(uri.getScheme() + "://" + uri.getRawAuthority());
-            } catch (URISyntaxException e) {
-                return false;
             }
         }
     }

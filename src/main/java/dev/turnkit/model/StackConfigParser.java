@@ -15,8 +15,6 @@ final class StackConfigParser {
     private static final String PREFIX = StackConfig.NAMESPACE + ":";
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern FIREBASE_PROJECT = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
-    private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SSH_KEY =
             Pattern.compile("(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\\.com) "
@@ -359,16 +357,15 @@ final class StackConfigParser {
                 " seconds (coturn has no upper bound itself: keep it short, credentials-api.md pitfall 3)");
         List<String> origins = list("allowedOrigins");
         for (String o : origins) {
-            if (!ORIGIN.matcher(o).matches()) {
-                problems.add(k("allowedOrigins") + ": '" + o + "' — expected an exact origin like "
-                        + "https://app.example.com (scheme, host, optional port; no path, no trailing slash, no *)");
+            if (!Validators.isOrigin(o)) {
+                problems.add(k("allowedOrigins") + ": '" + o + "' — expected " + Validators.ORIGIN_RULE);
             }
         }
         String firebaseProject = required("firebaseProjectId", "the Firebase project id whose ID tokens the "
                 + "credentials endpoint accepts, e.g. my-app-1234");
-        if (firebaseProject != null && !FIREBASE_PROJECT.matcher(firebaseProject).matches()) {
-            problems.add(k("firebaseProjectId") + ": '" + firebaseProject + "' — expected a project id: 6 to 30 "
-                    + "lowercase letters, digits or hyphens, starting with a letter");
+        if (firebaseProject != null && !Validators.isProjectId(firebaseProject)) {
+            problems.add(k("firebaseProjectId") + ": '" + firebaseProject + "' — expected a project id: "
+                    + Validators.PROJECT_ID_RULE);
         }
 
         // secrets
