@@ -125,7 +125,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         ociEgress.validate();
         if (server == null && !ociEgress.requested()) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "--server is required (or --oci-egress alone)");
+            throw new CommandFailedException(ExitCode.UNKNOWN,
+                    "Missing required option: '--server=HOST' (or --oci-egress VNIC_OCID alone)");
         }
         CheckReport report = ociEgress.addTo(server == null ? new CheckReport(dev.turnkit.check.Status.OK,
                 Duration.ZERO, List.of()) : runChecks());

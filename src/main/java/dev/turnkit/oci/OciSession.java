@@ -52,9 +52,13 @@ public final class OciSession implements AutoCloseable {
         this.ssl = ssl;
         this.backoff = backoff;
         byte[] key = profile.keyPem();
-        this.auth = SimpleAuthenticationDetailsProvider.builder().tenantId(profile.tenancy()).userId(profile.user())
-                .fingerprint(profile.fingerprint()).region(Region.fromRegionId(profile.region()))
-                .privateKeySupplier(() -> new ByteArrayInputStream(key)).build();
+        SimpleAuthenticationDetailsProvider.SimpleAuthenticationDetailsProviderBuilder b =
+                SimpleAuthenticationDetailsProvider.builder().tenantId(profile.tenancy()).userId(profile.user())
+                        .fingerprint(profile.fingerprint()).privateKeySupplier(() -> new ByteArrayInputStream(key));
+        if (endpoint == null) {
+            b.region(Region.fromRegionId(profile.region())); // else the provider's region would replace the endpoint
+        }
+        this.auth = b.build();
     }
 
     public OciProfile profile() {
@@ -105,10 +109,9 @@ public final class OciSession implements AutoCloseable {
                 .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION)
                 .circuitBreakerConfiguration(CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
                 .build();
-        B b = (B) builder.configuration(config).region(Region.fromRegionId(profile.region()));
-        if (endpoint != null) {
-            b = (B) b.endpoint(endpoint);
-        }
+        // an explicit endpoint replaces the region's; the SDK lets a region set later win, so set only one
+        B b = endpoint != null ? (B) builder.configuration(config).endpoint(endpoint)
+                : (B) builder.configuration(config).region(Region.fromRegionId(profile.region()));
         if (ssl != null) {
             b = (B) b.additionalClientConfigurator(
                     http -> http.property(StandardClientProperties.SSL_CONTEXT, ssl));
