@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * A local stand-in for the Firebase Rules API v1 (and the Resource Manager project lookup and an OAuth token
  * endpoint) that keeps rulesets and releases in memory and answers 400 to any request whose shape differs from the
  * documented one. It follows the service where our clients' beliefs differ, each with its source in docs/rules.md
- * ("The test fake"): end-user tokens need {@code x-goog-user-project}; 429 is both the cap and a rate limit; list
+ * ("The test fake follows the service"): end-user tokens need {@code x-goog-user-project}; 429 is both the cap and a rate limit; list
  * entries may lack {@code metadata}; {@code attachment_point} and {@code attachmentPoint} are both accepted.
  * Records every request as {@code METHOD /path?query}.
  */
