@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class Egress {
     /** The Always Free outbound data transfer allowance per month: 10 TB (decimal, the smaller reading). */
-    public static final long ALLOWANCE_BYTES = 10_000_000_000_000L;
+    public static final long ALLOWANCE_BYTES = dev.turnkit.model.EgressBudget.ALWAYS_FREE_ALLOWANCE_GB
+            * 1_000_000_000L;
     /** WARNING from this share of the allowance (projected). */
     public static final double WARNING_PERCENT = 80;
     /** CRITICAL from this share of the allowance (projected). */
