@@ -76,7 +76,7 @@ public final class CapacityPlanner {
                         .memoryInGBs((float) vm.memoryGb()).build());
             }
             CreateComputeCapacityReportDetails details = CreateComputeCapacityReportDetails.builder()
-                    .compartmentId(config.oci().compartmentId()).availabilityDomain(ad)
+                    .compartmentId(session.profile().tenancy()).availabilityDomain(ad) // documented: always the root
                     .shapeAvailabilities(List.of(shape.build())).build();
             ComputeCapacityReport report = session.backoff().call("Compute CreateComputeCapacityReport " + ad,
                     () -> session.compute().createComputeCapacityReport(CreateComputeCapacityReportRequest.builder()

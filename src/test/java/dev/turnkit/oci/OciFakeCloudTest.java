@@ -120,7 +120,7 @@ class OciFakeCloudTest {
         }
         assertThat(fake.requests()).filteredOn(q -> q.path().endsWith("computeCapacityReports"))
                 .hasSize(3).allSatisfy(q -> assertThat(q.body()).contains("\"instanceShape\":\"VM.Standard.A1.Flex\"",
-                        "\"ocpus\":2.0", "\"memoryInGBs\":12.0", FakeOci.COMPARTMENT));
+                        "\"ocpus\":2.0", "\"memoryInGBs\":12.0", "\"compartmentId\":\"" + FakeOci.TENANCY));
     }
 
     @Test

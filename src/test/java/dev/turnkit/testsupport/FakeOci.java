@@ -311,9 +311,10 @@ public final class FakeOci implements AutoCloseable {
             JsonNode details = JSON.readTree(body);
             String ad = details.path("availabilityDomain").asText("");
             JsonNode shape = details.path("shapeAvailabilities").path(0);
-            if (details.path("compartmentId").asText("").isEmpty() || !capacity.containsKey(ad)
+            if (!TENANCY.equals(details.path("compartmentId").asText("")) || !capacity.containsKey(ad)
                     || shape.path("instanceShape").asText("").isEmpty()) {
-                return invalid(status, "compartmentId, a known availabilityDomain and shapeAvailabilities"
+                return invalid(status, "compartmentId (always the root compartment), a known availabilityDomain and "
+                        + "shapeAvailabilities"
                         + "[].instanceShape are required");
             }
             Capacity c = capacity.get(ad);
