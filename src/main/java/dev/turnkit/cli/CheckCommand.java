@@ -132,7 +132,7 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             printer.table(server, report);
         }
-        return report.status().exitCode();
+        return ExitCode.of(report.status()).code();
     }
 
     private CredentialSource credentialSource() {
