@@ -64,7 +64,11 @@ public final class OciEgressOptions {
         try (dev.turnkit.oci.OciSession session = OciRunner.open(configFile, profile, caFile, endpoint)) {
             dev.turnkit.oci.Egress.Report egress = dev.turnkit.oci.Egress.read(session,
                     compartment == null ? session.profile().tenancy() : compartment, vnic, Clock.systemUTC());
-            status = Status.valueOf(egress.level().name());
+            status = switch (egress.level()) {
+                case OK -> Status.OK;
+                case WARNING -> Status.WARNING;
+                case CRITICAL -> Status.CRITICAL;
+            };
             detail = egress.describe();
         } catch (dev.turnkit.oci.OciRequestException e) {
             status = Status.UNKNOWN;
