@@ -46,7 +46,8 @@ public record CredentialsServerConfig(InetAddress bindAddress, int port, String 
         String turnHost, int turnPort, int turnsPort, boolean turns443, String authEmulatorHost,
         boolean checkRevoked, Duration tokenCacheTtl, int maxBodyBytes, int maxHeaderBytes, int threads) {
 
-    /** The most a client can ever get: coturn itself puts no upper bound on a REST credential's lifetime. */
+    /** The most a client can ever get: coturn itself puts no upper bound on a REST credential's lifetime
+     * (design-notes.md §10, pitfall 3). */
     public static final Duration HARD_MAX_TTL = Duration.ofHours(24);
 
     /** The library's default for {@link #threads()}: twice the CPUs, at least 4. */
