@@ -253,7 +253,7 @@ final class StackConfigParser {
             subnet = null;
         }
         String privateIp = required("privateIp", "the VM's fixed private IP inside " + k("subnetCidr")
-                + ", e.g. 10.0.0.10 (coturn listens and relays on it: coturn.md §4)");
+                + ", e.g. 10.0.0.10 (coturn listens and relays on it: design-notes.md §4)");
         privateIp = checkPrivateIp(problems, privateIp, subnet);
         String publicIp = checkPublicIp(problems, string("publicIp"));
 
@@ -354,7 +354,7 @@ final class StackConfigParser {
 
         // credentials endpoint
         int maxTtl = (int) number("credentialsMaxTtl", 3600, 60, 86_400,
-                " seconds (coturn has no upper bound itself: keep it short, credentials-api.md pitfall 3)");
+                " seconds (coturn has no upper bound itself: keep it short, design-notes.md §10, pitfall 3)");
         List<String> origins = list("allowedOrigins");
         for (String o : origins) {
             if (!Validators.isOrigin(o)) {
@@ -583,7 +583,7 @@ final class StackConfigParser {
         }
         if (c.credentials().maxTtlSeconds() > 3600) {
             out.add(k("credentialsMaxTtl") + ": " + c.credentials().maxTtlSeconds() + " s — above one hour; "
-                    + "HMAC credentials cannot be revoked (credentials-api.md pitfall 3)");
+                    + "HMAC credentials cannot be revoked (design-notes.md §10, pitfall 3)");
         }
         return out;
     }

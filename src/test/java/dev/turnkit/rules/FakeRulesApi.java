@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 /**
  * A local stand-in for the Firebase Rules API v1 (and the Resource Manager project lookup and an OAuth token
  * endpoint) that keeps rulesets and releases in memory and answers 400 to any request whose shape differs from the
- * documented one (see the firebase.md reference). Records every request as {@code METHOD /path?query}.
+ * documented one (see docs/rules.md). Records every request as {@code METHOD /path?query}.
  */
 public final class FakeRulesApi implements AutoCloseable {
     public static final String TOKEN = "test-access-token";
