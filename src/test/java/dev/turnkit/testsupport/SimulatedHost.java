@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  * iproute2, iptables, util-linux: fails in CI, skips elsewhere when missing.
  */
 public final class SimulatedHost implements AutoCloseable {
-    /** INPUT and FORWARD of OCI's Ubuntu images (coturn.md §7.1 in docs/templates.md), trimmed to what matters. */
+    /** INPUT and FORWARD of OCI's Ubuntu images (docs/design-notes.md §7.1), trimmed to what matters. */
     public static final String OCI_UBUNTU_RULES = """
             *filter
             :INPUT ACCEPT [0:0]
@@ -120,6 +120,7 @@ public final class SimulatedHost implements AutoCloseable {
     public static final class Builder {
         private final String prefix;
         private boolean ociUbuntuFirewall;
+        private boolean hairpin;
 
         private Builder(String prefix) {
             if (!prefix.matches("[a-z][a-z0-9]{1,5}")) {
@@ -134,6 +135,16 @@ public final class SimulatedHost implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Lets the host reach its own public IP, as OCI's internet gateway does: inside the host, traffic to
+         * {@link #publicIp()} is translated to the private IP and arrives from the public IP (nat OUTPUT DNAT +
+         * INPUT SNAT in the host's namespace). coturn's relay to its own relayed address needs this.
+         */
+        public Builder hairpin() {
+            this.hairpin = true;
+            return this;
+        }
+
         public SimulatedHost start() {
             requireTools();
             SimulatedHost host;
@@ -144,7 +155,7 @@ public final class SimulatedHost implements AutoCloseable {
             }
             Runtime.getRuntime().addShutdownHook(host.shutdownHook);
             try {
-                host.setUp(ociUbuntuFirewall);
+                host.setUp(ociUbuntuFirewall, hairpin);
                 return host;
             } catch (RuntimeException | Error e) {
                 host.close();
@@ -168,7 +179,7 @@ public final class SimulatedHost implements AutoCloseable {
         }
     }
 
-    private void setUp(boolean ociUbuntuFirewall) throws RuntimeException {
+    private void setUp(boolean ociUbuntuFirewall, boolean hairpin) {
         String vethHost = vethRoot.substring(0, vethRoot.length() - 1) + "h";
         root("ip", "netns", "add", netns);
         root("ip", "link", "add", vethRoot, "type", "veth", "peer", "name", vethHost, "netns", netns);
@@ -186,6 +197,12 @@ public final class SimulatedHost implements AutoCloseable {
         if (ociUbuntuFirewall) {
             writeFile("/etc/iptables/rules.v4", OCI_UBUNTU_RULES, "0644");
             exec(List.of("iptables-restore", "/etc/iptables/rules.v4")).orFail("iptables-restore");
+        }
+        if (hairpin) {
+            exec(List.of("iptables", "-t", "nat", "-A", "OUTPUT", "-d", publicIp + "/32", "-j", "DNAT",
+                    "--to-destination", privateIp)).orFail("hairpin DNAT");
+            exec(List.of("iptables", "-t", "nat", "-A", "INPUT", "-s", privateIp + "/32", "-m", "conntrack",
+                    "--ctstate", "DNAT", "-j", "SNAT", "--to-source", publicIp)).orFail("hairpin SNAT");
         }
     }
 
@@ -302,6 +319,36 @@ public final class SimulatedHost implements AutoCloseable {
         ManagedProcess p = ManagedProcess.start(name, inside(command), dir, dir.resolve(name + ".log"));
         spawned.add(p);
         return p;
+    }
+
+    /**
+     * An instance metadata service on http://169.254.169.254/ inside the host (link-local, as on OCI; the machine's
+     * own metadata address is never touched): each entry maps a directory path such as {@code /opc/v2/vnics/} to
+     * the JSON it answers. It listens on another port behind a nat OUTPUT DNAT so that port 80 stays free for
+     * certbot's standalone server, like on the VM.
+     */
+    public ManagedProcess serveMetadata(Map<String, String> documents) {
+        String root = "/var/lib/simulated-metadata";
+        documents.forEach((path, json) -> writeFile(root + path.replaceAll("/*$", "") + "/index.html", json, "0644"));
+        exec(List.of("ip", "addr", "add", "169.254.169.254/32", "dev", "lo")).orFail("metadata address");
+        exec(List.of("iptables", "-t", "nat", "-A", "OUTPUT", "-d", "169.254.169.254/32", "-p", "tcp", "--dport", "80",
+                "-j", "DNAT", "--to-destination", "169.254.169.254:8169")).orFail("metadata DNAT");
+        ManagedProcess server = spawn("metadata", List.of("/usr/bin/python3", "-m", "http.server", "--bind",
+                "169.254.169.254", "--directory", root, "8169"));
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (exec0(List.of("/usr/bin/python3", "-c", "import socket; socket.create_connection(('169.254.169.254', "
+                + "80), 1)")) != 0) {
+            if (Instant.now().isAfter(deadline) || !server.isAlive()) {
+                throw new AssertionError("metadata service not ready:\n" + server.logTail());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return server;
     }
 
     /** Writes {@code content} to {@code path} inside the host (parents created, mode applied). */
@@ -445,7 +492,8 @@ public final class SimulatedHost implements AutoCloseable {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new AssertionError("timed out after " + timeout + ": " + command);
+                String partial = new String(out.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+                throw new AssertionError("timed out after " + timeout + ": " + command + "\n" + partial);
             }
             return new Result(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -453,6 +501,8 @@ public final class SimulatedHost implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted: " + command, e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out after " + timeout + ": " + command + " (no output)", e);
         }
     }
 
