@@ -169,6 +169,13 @@ class FirstBootIT {
                         + host.privateIp()).doesNotContain("allowed-peer-ip");
                 assertThat(host.systemctlLog()).as("the credentials service runs the verified jar")
                         .anyMatch(l -> l.startsWith("pid turnkit-credentials.service "));
+                // The endpoint answers through the NAT with certbot's Pebble certificate (LoadCredential) and turns
+                // away a request without a Firebase ID token.
+                String status = runOut(List.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time",
+                        "20", "--retry", "5", "--retry-connrefused", "--retry-delay", "2", "--cacert",
+                        caFile.toString(), "--resolve", DOMAIN + ":443:" + host.publicIp(),
+                        "https://" + DOMAIN + "/v1/turn-credentials"));
+                assertThat(status).as("unauthenticated request to the credentials endpoint").isEqualTo("401");
 
                 // ---- second boot: nothing changes ------------------------------------------------------------
                 String before = host.sh("sha256sum /etc/coturn/tls/fullchain.pem /opt/turnkit/turnkit.jar "
@@ -285,10 +292,15 @@ class FirstBootIT {
     }
 
     private static void run(List<String> cmd) throws Exception {
+        runOut(cmd);
+    }
+
+    private static String runOut(List<String> cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(cmd + ":\n" + out).isZero();
+        return out;
     }
 
     private static String sha256(byte[] data) throws Exception {

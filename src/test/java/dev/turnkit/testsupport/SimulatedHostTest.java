@@ -79,12 +79,21 @@ class SimulatedHostTest {
 
             // A long-running process started by the test has a PID on the machine and lives in the host.
             ManagedProcess sleeper = host.spawn("sleeper", List.of("sleep", "600"));
-            assertThat(Files.readSymbolicLink(Path.of("/proc/" + sleeper.pid() + "/ns/net")).toString())
-                    .isNotEqualTo(Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString());
+            String self = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+            sleeper.awaitReady(Duration.ofSeconds(10), () -> !self.equals(netnsOf(sleeper.pid())));
+            assertThat(run("ip", "netns", "pids", netns)).contains(Long.toString(sleeper.pid()));
         }
         assertThat(run("ip", "netns", "list")).doesNotContain(netns);
         assertThat(run("iptables", "-t", "nat", "-S")).doesNotContain(netns).doesNotContain(publicIp);
         assertThat(run("ip", "-o", "addr")).doesNotContain(netns.replace("-", ""));
+    }
+
+    private static String netnsOf(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/" + pid + "/ns/net")).toString();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static String read(String ip, int port) throws IOException {
