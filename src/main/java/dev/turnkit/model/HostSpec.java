@@ -67,10 +67,10 @@ public record HostSpec(
         }
     }
 
-    /** This host with other STUN servers and address wait (a test host asks a STUN server it runs itself). */
-    public HostSpec withBootCheck(List<String> servers, int waitSeconds) {
+    /** This host with another bound on the first boot's wait for the address mapping. */
+    public HostSpec withAddressWait(int waitSeconds) {
         return new HostSpec(config, turn, os, coturnConfigPath, coturnGroup, coturnStateDir, publicIp, secretFiles,
-                jarPath, jarUrl, jarSha256, credentialsArgs, checkArgs, servers, waitSeconds);
+                jarPath, jarUrl, jarSha256, credentialsArgs, checkArgs, stunServers, waitSeconds);
     }
 
     /** This host downloading the turnkit jar from {@code url} and accepting only {@code sha256}. */
@@ -94,7 +94,8 @@ public record HostSpec(
                 config.network().publicIp().orElseThrow(), files, JAR_PATH,
                 config.release().jarUrl().orElse(null), config.release().jarSha256().orElse(null),
                 credentialsServeArgs(config, secrets.size() == 2), checkCommandArgs(config),
-                DEFAULT_STUN_SERVERS, DEFAULT_ADDRESS_WAIT_SECONDS);
+                config.release().stunServers().isEmpty() ? DEFAULT_STUN_SERVERS : config.release().stunServers(),
+                DEFAULT_ADDRESS_WAIT_SECONDS);
     }
 
     /**

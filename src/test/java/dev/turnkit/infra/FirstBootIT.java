@@ -110,9 +110,10 @@ class FirstBootIT {
                 // ---- render the host for this stack and "boot" it ----------------------------------------------
                 String subnet = host.privateIp().substring(0, host.privateIp().lastIndexOf('.'));
                 StackConfig config = TestStacks.config("domain", DOMAIN, "privateIp", host.privateIp(),
-                        "vcnCidr", "10.111.0.0/16", "subnetCidr", subnet + ".0/24", "publicIp", host.publicIp());
+                        "vcnCidr", "10.111.0.0/16", "subnetCidr", subnet + ".0/24", "publicIp", host.publicIp(),
+                        "stunServers", List.of(net + ":" + stun.getLocalPort()));
                 HostSpec spec = HostSpec.production(config, List.of(SECRET))
-                        .withBootCheck(List.of(net + ":" + stun.getLocalPort()), 30)
+                        .withAddressWait(30)
                         .withJar("http://" + net + ":" + jarServer.getAddress().getPort() + "/turnkit.jar",
                                 sha256(jar));
                 String userData = HostRenderer.create().renderHost(spec).stream()
@@ -171,11 +172,14 @@ class FirstBootIT {
                         .anyMatch(l -> l.startsWith("pid turnkit-credentials.service "));
                 // The endpoint answers through the NAT with certbot's Pebble certificate (LoadCredential) and turns
                 // away a request without a Firebase ID token.
-                String status = runOut(List.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time",
-                        "20", "--retry", "5", "--retry-connrefused", "--retry-delay", "2", "--cacert",
+                Process curl = new ProcessBuilder("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}",
+                        "--max-time", "20", "--retry", "8", "--retry-all-errors", "--retry-delay", "3", "--cacert",
                         caFile.toString(), "--resolve", DOMAIN + ":443:" + host.publicIp(),
-                        "https://" + DOMAIN + "/v1/turn-credentials"));
-                assertThat(status).as("unauthenticated request to the credentials endpoint").isEqualTo("401");
+                        "https://" + DOMAIN + "/v1/turn-credentials").redirectErrorStream(true).start();
+                String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                curl.waitFor(3, TimeUnit.MINUTES);
+                status = status + "\ncredentials service:\n" + host.unitOutput("turnkit-credentials.service");
+                assertThat(status).as("unauthenticated request to the credentials endpoint").startsWith("401\n");
 
                 // ---- second boot: nothing changes ------------------------------------------------------------
                 String before = host.sh("sha256sum /etc/coturn/tls/fullchain.pem /opt/turnkit/turnkit.jar "
