@@ -175,7 +175,8 @@ class FirstBootIT {
                 Process curl = new ProcessBuilder("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}",
                         "--max-time", "20", "--retry", "8", "--retry-all-errors", "--retry-delay", "3", "--cacert",
                         caFile.toString(), "--resolve", DOMAIN + ":443:" + host.publicIp(),
-                        "https://" + DOMAIN + "/v1/turn-credentials").redirectErrorStream(true).start();
+                        "https://" + DOMAIN + "/v1/turn-credentials").redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 curl.waitFor(3, TimeUnit.MINUTES);
                 status = status + "\ncredentials service:\n" + host.unitOutput("turnkit-credentials.service");
