@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param oci         Oracle Cloud placement (compartment, availability domains, DNS zone, paid resources)
  * @param release     where the VM gets the turnkit jar
  * @param checkIntervalMinutes how often the on-host {@code turnkit check} timer runs
+ * @param firebase    the Firebase side (Firestore, sign-in, web app), when {@code turnkit:firestoreLocation} is set
  */
 public record StackConfig(
         String stack,
@@ -36,7 +37,8 @@ public record StackConfig(
         Secrets secrets,
         Oci oci,
         Release release,
-        int checkIntervalMinutes) {
+        int checkIntervalMinutes,
+        Optional<Firebase> firebase) {
 
     /** The Pulumi config namespace (the project name in {@code Pulumi.yaml}). */
     public static final String NAMESPACE = "turnkit";
@@ -51,7 +53,9 @@ public record StackConfig(
             "credentialsMaxTtl", "allowedOrigins", "firebaseProjectId",
             "turnSecret", "turnSecretFile", "previousTurnSecret", "previousTurnSecretFile",
             "compartmentId", "availabilityDomains", "dnsZone", "allowPaid",
-            "turnkitJarUrl", "turnkitJarSha256", "checkIntervalMinutes");
+            "turnkitJarUrl", "turnkitJarSha256", "checkIntervalMinutes",
+            "firestoreLocation", "firestoreDatabase", "firestoreDeleteProtection", "firestorePointInTimeRecovery",
+            "signInProviders", "authorizedDomains", "gcpBilling");
 
     /** Keys whose values are secrets: only {@code secure:} values are accepted for them. */
     public static final List<String> SECRET_KEYS = List.of("turnSecret", "previousTurnSecret");
@@ -101,6 +105,38 @@ public record StackConfig(
      * copied to the host by hand ({@code scp target/turnkit.jar HOST:/opt/turnkit/turnkit.jar}).
      */
     public record Release(Optional<String> jarUrl, Optional<String> jarSha256) {
+    }
+
+    /**
+     * The Firebase side of the backend ({@code infra.SignalingBackend}). The project id is
+     * {@link Credentials#firebaseProjectId()}: one key feeds the credentials endpoint, the stack and rules deploy.
+     *
+     * @param projectId           the Google Cloud / Firebase project (must exist; see docs/firebase.md)
+     * @param location            Firestore location id (cannot be changed after creation), e.g. {@code eur3}
+     * @param databaseId          {@code (default)} or a named database (named ones need billing)
+     * @param deleteProtection    Firestore delete protection (on by default)
+     * @param pointInTimeRecovery PITR (billing only)
+     * @param ttl                 TTL policies on {@code expires_at}: with billing only (TTL deletes are not free)
+     * @param signInProviders     {@code email} and/or {@code anonymous}
+     * @param authorizedDomains   domains allowed to sign in from a browser
+     * @param billing             the project has billing (Blaze); opts in to the billing-only options
+     */
+    public record Firebase(String projectId, String location, String databaseId, boolean deleteProtection,
+            boolean pointInTimeRecovery, boolean ttl, List<String> signInProviders, List<String> authorizedDomains,
+            boolean billing) {
+        public static final String DEFAULT_DATABASE = "(default)";
+
+        /** The options set in this stack that need billing, as {@code key: why}; the free plan allows none. */
+        public List<String> billingOptions() {
+            List<String> out = new java.util.ArrayList<>();
+            if (!DEFAULT_DATABASE.equals(databaseId)) {
+                out.add(NAMESPACE + ":firestoreDatabase " + databaseId + ": only the (default) database has a free quota");
+            }
+            if (pointInTimeRecovery) {
+                out.add(NAMESPACE + ":firestorePointInTimeRecovery: PITR data is billed");
+            }
+            return List.copyOf(out);
+        }
     }
 
     /**

@@ -419,6 +419,7 @@ final class StackConfigParser {
             problems.add(k("turnkitJarSha256") + ": set without " + k("turnkitJarUrl") + " — set both or neither");
         }
         int checkInterval = (int) number("checkIntervalMinutes", 5, 1, 1440, " minutes");
+        Optional<StackConfig.Firebase> firebase = firebase(domain, origins, firebaseProject);
 
         if (!problems.isEmpty()) {
             return null;
@@ -433,7 +434,94 @@ final class StackConfigParser {
                 new StackConfig.Secrets(turnSecret, Optional.ofNullable(previous)),
                 new StackConfig.Oci(compartment, ads, Optional.ofNullable(dnsZone), allowPaid),
                 new StackConfig.Release(Optional.ofNullable(jarUrl), Optional.ofNullable(jarSha)),
-                checkInterval);
+                checkInterval, firebase);
+    }
+
+    // ---- the Firebase side (infra.SignalingBackend) ---------------------------------------------------------
+
+    private static final List<String> FIREBASE_KEYS = List.of("firestoreDatabase", "firestoreDeleteProtection",
+            "firestorePointInTimeRecovery", "signInProviders", "authorizedDomains", "gcpBilling");
+    /** What Pulumi.yaml passes for an unset key: not a setting of the user's. */
+    private boolean isFirebaseDefault(String key) {
+        String v = String.valueOf(values.get(key)).trim();
+        return switch (key) {
+            case "firestoreDeleteProtection" -> v.equals("true");
+            case "firestorePointInTimeRecovery", "gcpBilling" -> v.equals("false");
+            case "signInProviders", "authorizedDomains" -> v.equals("[]");
+            default -> false;
+        };
+    }
+
+    private static final Pattern DATABASE_ID = Pattern.compile("[a-z][a-z0-9-]{2,61}[a-z0-9]");
+
+    /**
+     * Enabled by {@code firestoreLocation}; the project id is {@code firebaseProjectId}. Billing-only options need
+     * {@code gcpBilling: true}, which also turns on the TTL policies (TTL deletes are not free).
+     */
+    private Optional<StackConfig.Firebase> firebase(String domain, List<String> origins, String projectId) {
+        String location = string("firestoreLocation");
+        if (location == null) {
+            for (String key : FIREBASE_KEYS) {
+                if (present(key) && !isFirebaseDefault(key)) {
+                    problems.add(k(key) + ": set only with " + k("firestoreLocation") + ", which enables the Firebase"
+                            + " backend (docs/firebase.md)");
+                }
+            }
+            return Optional.empty();
+        }
+        if (!FirestoreLocations.isKnown(location)) {
+            problems.add(k("firestoreLocation") + ": '" + location + "' — not a Firestore location; e.g. eur3, nam5,"
+                    + " europe-west1, us-central1 (all: docs/firebase.md; it cannot be changed later)");
+        }
+        String database = string("firestoreDatabase");
+        if (database == null) {
+            database = StackConfig.Firebase.DEFAULT_DATABASE;
+        } else if (!database.equals(StackConfig.Firebase.DEFAULT_DATABASE) && !DATABASE_ID.matcher(database).matches()) {
+            problems.add(k("firestoreDatabase") + ": '" + database + "' — expected (default) or 4 to 63 lower-case"
+                    + " letters, digits and '-', starting with a letter");
+        }
+        boolean billing = bool("gcpBilling", false);
+        boolean protection = bool("firestoreDeleteProtection", true);
+        boolean pitr = bool("firestorePointInTimeRecovery", false);
+        boolean ttl = billing;
+        List<String> providers = list("signInProviders");
+        if (providers.isEmpty()) {
+            providers = List.of("email");
+        }
+        for (String p : providers) {
+            if (!p.equals("email") && !p.equals("anonymous")) {
+                problems.add(k("signInProviders") + ": '" + p + "' — allowed: email, anonymous");
+            }
+        }
+        List<String> domains = list("authorizedDomains");
+        if (!domains.isEmpty()) {
+            for (String d : domains) {
+                if (!d.equals("localhost") && !isHostname(d)) {
+                    problems.add(k("authorizedDomains") + ": '" + d + "' — expected a host name, e.g."
+                            + " app.example.com (no scheme, no port)");
+                }
+            }
+        } else {
+            java.util.LinkedHashSet<String> d = new java.util.LinkedHashSet<>();
+            d.add("localhost");
+            if (projectId != null) {
+                d.add(projectId + ".firebaseapp.com");
+                d.add(projectId + ".web.app");
+            }
+            for (String o : origins) {
+                d.add(java.net.URI.create(o).getHost());
+            }
+            domains = List.copyOf(d);
+        }
+        StackConfig.Firebase f = new StackConfig.Firebase(projectId, location, database, protection, pitr, ttl,
+                List.copyOf(providers), domains, billing);
+        if (!billing) {
+            for (String option : f.billingOptions()) {
+                problems.add(option + " — billing-only: set " + k("gcpBilling") + ": true once the project is on the"
+                        + " Blaze plan, or turn the option off");
+            }
+        }
+        return Optional.of(f);
     }
 
     private Cidr cidr(String key, String dflt) {
@@ -570,7 +658,7 @@ final class StackConfigParser {
                 new StackConfig.Network(Optional.ofNullable(pub), priv, c.network().vcnCidr(),
                         c.network().subnetCidr()),
                 c.ports(), c.instance(), c.coturn(), c.access(), c.credentials(), c.secrets(), c.oci(), c.release(),
-                c.checkIntervalMinutes());
+                c.checkIntervalMinutes(), c.firebase());
     }
 
     static List<String> warnings(StackConfig c) {
