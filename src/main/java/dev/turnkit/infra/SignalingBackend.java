@@ -26,10 +26,10 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.turnkit.model.FirebaseWebConfig;
 import dev.turnkit.model.SignalingSchema;
 import dev.turnkit.model.StackConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
@@ -126,14 +126,7 @@ public final class SignalingBackend extends ComponentResource {
                 .build(), child(List.of(firebase)));
         this.webConfig = app.appId().apply(appId -> FirebaseFunctions.getWebAppConfig(
                 GetWebAppConfigArgs.builder().project(project).webAppId(appId).build())
-                .applyValue(c -> {
-                    Map<String, String> m = new LinkedHashMap<>();
-                    m.put("apiKey", c.apiKey());
-                    m.put("authDomain", c.authDomain());
-                    m.put("projectId", project);
-                    m.put("appId", appId);
-                    return java.util.Collections.unmodifiableMap(m);
-                }));
+                .applyValue(c -> new FirebaseWebConfig(c.apiKey(), c.authDomain(), project, appId).asMap()));
         registerOutputs(Map.of("databaseId", databaseId, "webConfig", webConfig));
     }
 
