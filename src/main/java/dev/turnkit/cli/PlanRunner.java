@@ -57,6 +57,10 @@ final class PlanRunner {
         doc.put("resources", r.resources().stream().map(x -> Map.of("type", x.type(), "name", x.name(),
                 "inputs", x.inputs())).toList());
         doc.put("outputs", r.outputs());
+        if (r.firebase() != null) {
+            doc.put("firebase", Map.of("verdict", r.firebase().verdict(), "billingOptions",
+                    r.firebase().billingOptions(), "notes", r.firebase().notes()));
+        }
         doc.put("notes", r.notes());
         try {
             return new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -107,6 +111,13 @@ final class PlanRunner {
         out.println("Free tier: " + r.freeTier().summary());
         for (FreeTierLimits.Violation v : r.freeTier().violations()) {
             out.println("  - " + v.message());
+        }
+        if (r.firebase() != null) {
+            out.println("Firebase: " + r.firebase().verdict());
+            for (String b : r.firebase().billingOptions()) {
+                out.println("  - billing-only: " + b);
+            }
+            r.firebase().notes().forEach(n -> out.println("  - " + n));
         }
         if (!r.outputs().isEmpty()) {
             out.println();

@@ -21,11 +21,21 @@ final class RulesCliSupport {
 
     /** Options of the commands that talk to the Rules API. */
     static final class ApiOptions {
-        @Option(names = "--project", required = true, description = "Firebase/Google Cloud project ID.")
+        @Option(names = "--project", description = "Firebase/Google Cloud project ID (default: the stack's).")
         String project;
 
-        @Option(names = "--database", description = "Named Firestore database (default: (default)).")
+        @Option(names = "--database", description = "Named Firestore database (default: the stack's, else"
+                + " (default)).")
         String database;
+
+        @Option(names = "--stack", paramLabel = "NAME", description = "Take the project and database from the"
+                + " stack (<stacks-dir>/Pulumi.<NAME>.yaml: turnkit:firebaseProjectId, turnkit:firestoreDatabase;"
+                + " the stack outputs firebaseProjectId and firestoreDatabase carry the same values).")
+        String stack;
+
+        @Option(names = "--stacks-dir", paramLabel = "DIR", defaultValue = "stacks",
+                description = "Directory of the stack files (default: ${DEFAULT-VALUE}).")
+        Path stacksDir;
 
         @Option(names = "--credentials", paramLabel = "FILE",
                 description = "Service-account JSON key (default: Application Default Credentials).")
@@ -46,6 +56,30 @@ final class RulesCliSupport {
         @Option(names = "--resource-manager-url", hidden = true,
                 defaultValue = "https://cloudresourcemanager.googleapis.com/v1/")
         URI resourceManagerUrl;
+
+        /** {@code --project}, else the stack's project id; bad input when there is neither. */
+        String project() {
+            if (project != null) {
+                return project;
+            }
+            if (stack == null) {
+                throw new IllegalArgumentException("pass --project PROJECT or --stack NAME (whose"
+                        + " turnkit:firebaseProjectId names the project)");
+            }
+            return stackTarget().projectId();
+        }
+
+        /** {@code --database}, else the stack's Firestore database (null: the default database). */
+        String database() {
+            if (database != null || stack == null) {
+                return database;
+            }
+            return stackTarget().databaseId();
+        }
+
+        private dev.turnkit.model.RulesTarget stackTarget() {
+            return dev.turnkit.model.RulesTarget.of(dev.turnkit.model.StackConfig.load(stacksDir, stack));
+        }
 
         RulesApiClient client() {
             String quota = quotaProject != null ? quotaProject

@@ -44,11 +44,13 @@ final class RulesDeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return RulesCliSupport.guarded(err, () -> {
+            String project = api.project();
+            String database = api.database();
             RulesSource source = RulesSource.read(api.rules);
             RulesDeployer deployer = new RulesDeployer(api.client(), line -> err.println(line),
                     withThreshold(RulesDeployer.Policy.defaults()), consent(err), d -> Thread.sleep(d.toMillis()),
                     java.util.random.RandomGenerator.getDefault());
-            RulesDeployer.Report report = deployer.deploy(api.project, api.database, source, dryRun);
+            RulesDeployer.Report report = deployer.deploy(project, database, source, dryRun);
             if (output.json()) {
                 RulesCliSupport.printJson(out, report);
             } else {

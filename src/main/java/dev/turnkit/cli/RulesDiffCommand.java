@@ -30,9 +30,11 @@ final class RulesDiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return RulesCliSupport.guarded(err, () -> {
+            String project = api.project();
+            String database = api.database();
             RulesSource source = RulesSource.read(api.rules);
             RulesDeployer.Diff diff = new RulesDeployer(api.client(), line -> err.println(line))
-                    .diff(api.project, api.database, source);
+                    .diff(project, database, source);
             if (output.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("release", diff.release());

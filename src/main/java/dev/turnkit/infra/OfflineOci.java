@@ -19,6 +19,10 @@ import java.util.concurrent.CompletableFuture;
 public final class OfflineOci implements Mocks {
     /** The address the plan shows for the reserved public IP when the stack file has none (TEST-NET-1). */
     public static final String PLACEHOLDER_PUBLIC_IP = "192.0.2.10";
+    /** The web app id the plan shows until Firebase assigns one. */
+    public static final String PLACEHOLDER_APP_ID = "<app id: assigned by Firebase>";
+    /** The web API key the plan shows until Firebase creates it. */
+    public static final String PLACEHOLDER_API_KEY = "<api key: created by Firebase>";
 
     private final StackConfig config;
     private final List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
@@ -60,6 +64,7 @@ public final class OfflineOci implements Mocks {
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
         switch (args.type) {
             case "oci:Core/publicIp:PublicIp" -> state.put("ipAddress", publicIp());
+            case "gcp:firebase/webApp:WebApp" -> state.put("appId", PLACEHOLDER_APP_ID);
             case "oci:Core/instance:Instance" -> {
                 Object vnic = args.inputs.get("createVnicDetails");
                 if (vnic instanceof Map<?, ?> m && m.get("privateIpId") != null) {
@@ -84,9 +89,27 @@ public final class OfflineOci implements Mocks {
                                     config.oci().compartmentId()))
                             .toList()));
             case "oci:Core/getImages:getImages" -> done(Map.of("images", List.of(image(args))));
+            case "gcp:firebase/getWebAppConfig:getWebAppConfig" -> done(webAppConfig(args));
             default -> CompletableFuture.failedFuture(
                     new IllegalArgumentException("offline plan: unexpected provider function " + call.token));
         };
+    }
+
+    /** Firebase's answer for a web app's config: the API key is a placeholder until the app exists. */
+    private static Map<String, Object> webAppConfig(Map<String, Object> args) {
+        String project = String.valueOf(args.get("project"));
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("apiKey", PLACEHOLDER_API_KEY);
+        c.put("authDomain", project + ".firebaseapp.com");
+        c.put("webAppId", String.valueOf(args.get("webAppId")));
+        c.put("project", project);
+        c.put("id", project + "/" + args.get("webAppId"));
+        c.put("databaseUrl", "");
+        c.put("locationId", "");
+        c.put("measurementId", "");
+        c.put("messagingSenderId", "");
+        c.put("storageBucket", "");
+        return c;
     }
 
     private Map<String, Object> image(Map<String, Object> args) {

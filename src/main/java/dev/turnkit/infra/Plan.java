@@ -55,14 +55,47 @@ public final class Plan {
      * @param policy   firewall policy violations (e.g. SSH open to everyone)
      * @param outputs  stack outputs, sorted by name
      * @param notes    what the offline plan assumed and what the user should know
+     * @param firebase the Firebase side's plan verdict, null when the stack has no Firebase side
      */
     public record Report(String stack, List<Resource> resources, List<NsgRule> firewall,
             FreeTierLimits.Verdict freeTier, List<String> policy, SortedMap<String, Object> outputs,
-            List<String> notes) {
+            List<String> notes, FirebaseVerdict firebase) {
         /** True when {@code pulumi up} would refuse the stack or the firewall breaks policy (exit 2). */
         public boolean violatesPolicy() {
             return !freeTier.allowed() || !policy.isEmpty();
         }
+    }
+
+    /**
+     * Whether the Firebase side stays on the no-cost Spark plan.
+     *
+     * @param verdict        {@code free plan (Spark)} or {@code billing (Blaze)}
+     * @param billingOptions the billing-only options this stack sets (each needs {@code turnkit:gcpBilling})
+     * @param notes          what is on or off because of the plan, and the daily quotas that apply
+     */
+    public record FirebaseVerdict(String verdict, List<String> billingOptions, List<String> notes) {
+    }
+
+    /** The Firebase verdict of {@code config}, or null without a Firebase side. */
+    public static FirebaseVerdict firebaseVerdict(StackConfig config) {
+        if (config.firebase().isEmpty()) {
+            return null;
+        }
+        StackConfig.Firebase f = config.firebase().get();
+        List<String> notes = new ArrayList<>();
+        if (f.billing()) {
+            notes.add("TTL policies on expires_at of webrtc_sessions and ice_candidates: TTL deletes are billed as"
+                    + " document deletes");
+        } else {
+            notes.add("TTL policies off: TTL deletes need billing; run 'turnkit sessions prune --older-than 2h' on a"
+                    + " timer instead (docs/firebase.md)");
+        }
+        notes.add("Firestore free quota (the (default) database only): 1 GiB stored, 50,000 reads, 20,000 writes and"
+                + " 20,000 deletes per day, 10 GiB outbound per month");
+        notes.add("Authentication: " + String.join(" + ", f.signInProviders()) + " sign-in on Firebase"
+                + " Authentication with Identity Platform; without billing, a daily cap on active users applies");
+        return new FirebaseVerdict(f.billing() ? "billing (Blaze)" : "free plan (Spark)", f.billingOptions(),
+                List.copyOf(notes));
     }
 
     /**
@@ -99,7 +132,8 @@ public final class Plan {
         if (!verdict.allowed()) {
             return new Report(config.stack(), List.of(), rules, verdict, policy, new TreeMap<>(),
                     List.of("limits: " + allowance.source(),
-                            "nothing planned: pulumi up refuses this stack before creating anything"));
+                            "nothing planned: pulumi up refuses this stack before creating anything"),
+                    firebaseVerdict(config));
         }
         OfflineOci oci = new OfflineOci(config);
         SortedMap<String, Object> outputs = new TreeMap<>();
@@ -124,7 +158,8 @@ public final class Plan {
         List<String> notes = new ArrayList<>();
         notes.add("limits: " + allowance.source());
         notes.addAll(notes(config, oci));
-        return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes);
+        return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes,
+                firebaseVerdict(config));
     }
 
     /** Reads a stack file; sizes beyond the Always Free allowance are the free-tier guard's to report (exit 2). */

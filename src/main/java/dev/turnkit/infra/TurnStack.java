@@ -36,7 +36,23 @@ public final class TurnStack {
         }
         TurnHost host = new TurnHost(hostName(config), config, firewall, cloudInit, null);
         export(ctx, config, host);
+        config.firebase().ifPresent(f -> {
+            SignalingBackend backend = new SignalingBackend(backendName(config), f, null);
+            exportFirebase(ctx, f, backend);
+        });
         return host;
+    }
+
+    /** The Firebase component's name: {@code turnkit-<stack>-signaling}. */
+    public static String backendName(StackConfig config) {
+        return hostName(config) + "-signaling";
+    }
+
+    /** What {@code rules deploy --stack}, apps and the sample page read (docs/firebase.md). */
+    private static void exportFirebase(Context ctx, StackConfig.Firebase f, SignalingBackend backend) {
+        ctx.export("firebaseProjectId", Output.of(f.projectId()));
+        ctx.export("firestoreDatabase", backend.databaseId());
+        ctx.export("firebaseWebConfig", backend.webConfig());
     }
 
     /** The component name: {@code turnkit-<stack>}; every child name starts with it. */

@@ -280,6 +280,8 @@ public final class LocalStack {
                 appConfig.put("firestoreEmulatorUrl",
                         endpoints.path("firestoreEmulator").path("url").asText(null));
                 appConfig.put("credentialsUrl", credentialsUrl);
+                appConfig.set("firebase", JSON.valueToTree(
+                        dev.turnkit.model.FirebaseWebConfig.emulator(options.projectId()).asMap()));
                 Path appConfigFile = state.resolve("app-config.json");
                 Files.writeString(appConfigFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(appConfig));
                 ManagedChild app = supervisor.start("sample-app", turnkit("local", "serve-app",

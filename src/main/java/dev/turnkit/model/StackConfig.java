@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param oci         Oracle Cloud placement (compartment, availability domains, DNS zone, paid resources)
  * @param release     where the VM gets the turnkit jar
  * @param checkIntervalMinutes how often the on-host {@code turnkit check} timer runs
+ * @param firebase    the Firebase side (Firestore, sign-in, web app), when {@code turnkit:firestoreLocation} is set
  */
 public record StackConfig(
         String stack,
@@ -37,7 +38,8 @@ public record StackConfig(
         Secrets secrets,
         Oci oci,
         Release release,
-        int checkIntervalMinutes) {
+        int checkIntervalMinutes,
+        Optional<Firebase> firebase) {
 
     /** The Pulumi config namespace (the project name in {@code Pulumi.yaml}). */
     public static final String NAMESPACE = "turnkit";
@@ -96,6 +98,38 @@ public record StackConfig(
     public record Release(Optional<String> jarUrl, Optional<String> jarSha256, List<String> stunServers) {
         public Release {
             stunServers = stunServers == null ? List.of() : List.copyOf(stunServers);
+        }
+    }
+
+    /**
+     * The Firebase side of the backend ({@code infra.SignalingBackend}). The project id is
+     * {@link Credentials#firebaseProjectId()}: one key feeds the credentials endpoint, the stack and rules deploy.
+     *
+     * @param projectId           the Google Cloud / Firebase project (must exist; see docs/firebase.md)
+     * @param location            Firestore location id (cannot be changed after creation), e.g. {@code eur3}
+     * @param databaseId          {@code (default)} or a named database (named ones need billing)
+     * @param deleteProtection    Firestore delete protection (on by default)
+     * @param pointInTimeRecovery PITR (billing only)
+     * @param ttl                 TTL policies on {@code expires_at}: with billing only (TTL deletes are not free)
+     * @param signInProviders     {@code email} and/or {@code anonymous}
+     * @param authorizedDomains   domains allowed to sign in from a browser
+     * @param billing             the project has billing (Blaze); opts in to the billing-only options
+     */
+    public record Firebase(String projectId, String location, String databaseId, boolean deleteProtection,
+            boolean pointInTimeRecovery, boolean ttl, List<String> signInProviders, List<String> authorizedDomains,
+            boolean billing) {
+        public static final String DEFAULT_DATABASE = "(default)";
+
+        /** The options set in this stack that need billing, as {@code key: why}; the free plan allows none. */
+        public List<String> billingOptions() {
+            List<String> out = new java.util.ArrayList<>();
+            if (!DEFAULT_DATABASE.equals(databaseId)) {
+                out.add(NAMESPACE + ":firestoreDatabase " + databaseId + ": only the (default) database has a free quota");
+            }
+            if (pointInTimeRecovery) {
+                out.add(NAMESPACE + ":firestorePointInTimeRecovery: PITR data is billed");
+            }
+            return List.copyOf(out);
         }
     }
 

@@ -108,11 +108,63 @@ final class StackConfigParser {
         StackConfig.Oci oci = oci(domain, instance);
         StackConfig.Release release = release();
         int checkInterval = in.get(StackKeys.CHECK_INTERVAL_MINUTES);
+        Optional<StackConfig.Firebase> firebase = firebase(credentials);
         if (!problems.isEmpty()) {
             return null;
         }
         return new StackConfig(stack, domain, network, ports, instance, coturn, access, credentials, secrets, oci,
-                release, checkInterval);
+                release, checkInterval, firebase);
+    }
+
+    private static final List<StackKey<?>> FIREBASE_OPTIONS = List.of(StackKeys.FIRESTORE_DATABASE,
+            StackKeys.FIRESTORE_DELETE_PROTECTION, StackKeys.FIRESTORE_POINT_IN_TIME_RECOVERY,
+            StackKeys.SIGN_IN_PROVIDERS, StackKeys.AUTHORIZED_DOMAINS, StackKeys.GCP_BILLING);
+
+    /**
+     * The Firebase side, enabled by {@code firestoreLocation}; the project is {@code firebaseProjectId}. Its other
+     * keys are refused without it (unless they hold their defaults, as the Pulumi engine passes them).
+     * Billing-only options need {@code gcpBilling}, which also turns on the TTL policies (TTL deletes are not free).
+     */
+    private Optional<StackConfig.Firebase> firebase(StackConfig.Credentials credentials) {
+        if (!in.present(StackKeys.FIRESTORE_LOCATION)) {
+            for (StackKey<?> key : FIREBASE_OPTIONS) {
+                Object v = in.present(key) ? in.get(key) : null;
+                if (v != null && !v.equals(key.defaultValue()) && !(v instanceof List<?> l && l.isEmpty())) {
+                    in.problem(key, "set only with " + StackKeys.FIRESTORE_LOCATION + ", which enables the Firebase"
+                            + " backend (docs/firebase.md)");
+                }
+            }
+            return Optional.empty();
+        }
+        String projectId = credentials.firebaseProjectId();
+        String database = in.present(StackKeys.FIRESTORE_DATABASE) ? in.get(StackKeys.FIRESTORE_DATABASE)
+                : StackConfig.Firebase.DEFAULT_DATABASE;
+        boolean billing = in.get(StackKeys.GCP_BILLING);
+        List<String> providers = in.get(StackKeys.SIGN_IN_PROVIDERS);
+        List<String> domains = in.get(StackKeys.AUTHORIZED_DOMAINS);
+        if (domains.isEmpty()) {
+            java.util.LinkedHashSet<String> d = new java.util.LinkedHashSet<>();
+            d.add("localhost");
+            if (projectId != null) {
+                d.add(projectId + ".firebaseapp.com");
+                d.add(projectId + ".web.app");
+            }
+            for (String o : credentials.allowedOrigins()) {
+                d.add(java.net.URI.create(o).getHost());
+            }
+            domains = List.copyOf(d);
+        }
+        StackConfig.Firebase f = new StackConfig.Firebase(projectId, in.get(StackKeys.FIRESTORE_LOCATION),
+                database == null ? StackConfig.Firebase.DEFAULT_DATABASE : database,
+                in.get(StackKeys.FIRESTORE_DELETE_PROTECTION), in.get(StackKeys.FIRESTORE_POINT_IN_TIME_RECOVERY),
+                billing, providers.isEmpty() ? List.of("email") : List.copyOf(providers), domains, billing);
+        if (!billing) {
+            for (String option : f.billingOptions()) {
+                problems.add(option + " — billing-only: set " + StackKeys.GCP_BILLING + ": true once the project is"
+                        + " on the Blaze plan, or turn the option off");
+            }
+        }
+        return Optional.of(f);
     }
 
     private StackConfig.Network network() {
@@ -341,7 +393,7 @@ final class StackConfigParser {
                 new StackConfig.Network(Optional.ofNullable(pub), priv, c.network().vcnCidr(),
                         c.network().subnetCidr()),
                 c.ports(), c.instance(), c.coturn(), c.access(), c.credentials(), c.secrets(), c.oci(), c.release(),
-                c.checkIntervalMinutes());
+                c.checkIntervalMinutes(), c.firebase());
     }
 
     static List<String> warnings(StackConfig c) {

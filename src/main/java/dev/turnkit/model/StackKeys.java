@@ -182,6 +182,30 @@ public final class StackKeys {
     public static final StackKey<Integer> CHECK_INTERVAL_MINUTES = integer("checkIntervalMinutes", 1, 1440,
             " minutes", "Interval of the on-host `turnkit check` timer").withDefault("5");
 
+    // ---- the Firebase side (infra.SignalingBackend); the project is FIREBASE_PROJECT_ID ----------------------
+    public static final StackKey<String> FIRESTORE_LOCATION = text("firestoreLocation",
+            "Firestore location (e.g. eur3, nam5, europe-west1); set = Pulumi manages the Firebase side")
+            .check(FirestoreLocations::isKnown, l -> "'" + l + "' — not a Firestore location; e.g. eur3, nam5,"
+                    + " europe-west1, us-central1 (all: docs/firebase.md; it cannot be changed later)");
+    public static final StackKey<String> FIRESTORE_DATABASE = text("firestoreDatabase",
+            "Firestore database id; empty = (default), the only one with a free quota")
+            .check(d -> d.equals("(default)") || d.matches("[a-z][a-z0-9-]{2,61}[a-z0-9]"), d -> "'" + d
+                    + "' — expected (default) or 4 to 63 lower-case letters, digits and '-', starting with a letter");
+    public static final StackKey<Boolean> FIRESTORE_DELETE_PROTECTION = bool("firestoreDeleteProtection",
+            "Firestore delete protection (turn off before pulumi destroy)").withDefault("true");
+    public static final StackKey<Boolean> FIRESTORE_POINT_IN_TIME_RECOVERY = bool("firestorePointInTimeRecovery",
+            "Firestore point-in-time recovery (billing only)").withDefault("false");
+    public static final StackKey<List<String>> SIGN_IN_PROVIDERS = list("signInProviders",
+            p -> p.equals("email") || p.equals("anonymous"), p -> "'" + p + "' — allowed: email, anonymous",
+            "Sign-in providers, email and/or anonymous; empty = [email]");
+    public static final StackKey<List<String>> AUTHORIZED_DOMAINS = list("authorizedDomains",
+            d -> d.equals("localhost") || Validators.isHostname(d), d -> "'" + d + "' — expected a host name, e.g."
+                    + " app.example.com (no scheme, no port)",
+            "Domains allowed to sign in; empty = localhost, the Firebase hosting domains and the allowedOrigins hosts");
+    public static final StackKey<Boolean> GCP_BILLING = bool("gcpBilling",
+            "The project has billing (Blaze); allows billing-only options and turns on the TTL policies")
+            .withDefault("false");
+
     /** Every key, in the order of {@code docs/stack-config.md}. */
     public static final List<StackKey<?>> ALL = List.of(
             DOMAIN, PUBLIC_IP, PRIVATE_IP, VCN_CIDR, SUBNET_CIDR,
@@ -192,7 +216,9 @@ public final class StackKeys {
             CREDENTIALS_MAX_TTL, ALLOWED_ORIGINS, FIREBASE_PROJECT_ID,
             TURN_SECRET, TURN_SECRET_FILE, PREVIOUS_TURN_SECRET, PREVIOUS_TURN_SECRET_FILE,
             COMPARTMENT_ID, AVAILABILITY_DOMAINS, DNS_ZONE, ALLOW_PAID,
-            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, STUN_SERVERS, CHECK_INTERVAL_MINUTES);
+            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, STUN_SERVERS, CHECK_INTERVAL_MINUTES,
+            FIRESTORE_LOCATION, FIRESTORE_DATABASE, FIRESTORE_DELETE_PROTECTION, FIRESTORE_POINT_IN_TIME_RECOVERY,
+            SIGN_IN_PROVIDERS, AUTHORIZED_DOMAINS, GCP_BILLING);
 
     private static final Map<String, StackKey<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(StackKey::name, k -> k));

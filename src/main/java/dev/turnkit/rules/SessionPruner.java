@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * ({@code recursiveDelete}), then any candidate of that age left without its session.
  */
 public final class SessionPruner implements AutoCloseable {
-    static final String SESSIONS = "webrtc_sessions";
-    static final String CANDIDATES = "ice_candidates";
+    static final String SESSIONS = dev.turnkit.model.SignalingSchema.SESSIONS;
+    static final String CANDIDATES = dev.turnkit.model.SignalingSchema.CANDIDATES;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     /** What was (or, in a dry run, would be) deleted. */
@@ -92,7 +92,7 @@ public final class SessionPruner implements AutoCloseable {
         for (QueryDocumentSnapshot d : await(db.collection(SESSIONS).whereLessThan("created_at", cutoffTs).get())) {
             sessions.put(d.getReference().getPath(), d.getReference());
         }
-        for (QueryDocumentSnapshot d : await(db.collection(SESSIONS).whereLessThan("expires_at", nowTs).get())) {
+        for (QueryDocumentSnapshot d : await(db.collection(SESSIONS).whereLessThan(dev.turnkit.model.SignalingSchema.EXPIRES_AT, nowTs).get())) {
             sessions.put(d.getReference().getPath(), d.getReference());
         }
         int candidates = 0;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +123,56 @@ class PlanCommandTest {
         assertThat(r.code()).as("bad config is UNKNOWN (3)").isEqualTo(3);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("turnkit: ").contains("turnkit:adminSshCidr");
+    }
+
+    @Test
+    void theFirebaseSideIsPlannedWithTheGcpResourcesAndTheFreePlanVerdict() throws IOException {
+        stackFile("fb", "  turnkit:firestoreLocation: eur3");
+        MainTest.Result r = plan("fb");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("gcp:firestore/database:Database  turnkit-fb-signaling-firestore",
+                "gcp:firestore/index:Index", "gcp:identityplatform/config:Config", "gcp:firebase/webApp:WebApp",
+                "Firebase: free plan (Spark)", "TTL policies off: TTL deletes need billing",
+                "firebaseWebConfig = ", "firebaseProjectId = example-webrtc-dev")
+                .doesNotContain("gcp:firestore/field:Field");
+
+        MainTest.Result json = plan("fb", "--json");
+        assertThat(json.out()).contains("\"verdict\" : \"free plan (Spark)\"", "\"billingOptions\" : [ ]");
+    }
+
+    @Test
+    void billingOptionsAreOptInAndReportedByPlan() throws IOException {
+        stackFile("paid", "  turnkit:firestoreLocation: eur3", "  turnkit:gcpBilling: true",
+                "  turnkit:firestorePointInTimeRecovery: true");
+        MainTest.Result r = plan("paid");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Firebase: billing (Blaze)",
+                "billing-only: turnkit:firestorePointInTimeRecovery: PITR data is billed",
+                "turnkit-paid-signaling-ttl-webrtc-sessions", "turnkit-paid-signaling-ttl-ice-candidates");
+    }
+
+    @Test
+    void badFirebaseConfigGetsOneClearErrorEachAndExit3() throws IOException {
+        Map<String, String[]> cases = Map.of(
+                "turnkit:firebaseProjectId: missing", new String[] {"  turnkit:firestoreLocation: eur3",
+                    "  turnkit:firebaseProjectId: ''"},
+                "turnkit:firestoreLocation: 'europe-west99' — not a Firestore location",
+                        new String[] {"  turnkit:firestoreLocation: europe-west99"},
+                "turnkit:firestorePointInTimeRecovery: PITR data is billed — billing-only: set turnkit:gcpBilling",
+                        new String[] {"  turnkit:firestoreLocation: eur3",
+                            "  turnkit:firestorePointInTimeRecovery: true"},
+                "turnkit:firestoreDatabase calls: only the (default) database has a free quota — billing-only",
+                        new String[] {"  turnkit:firestoreLocation: eur3", "  turnkit:firestoreDatabase: calls"},
+                "turnkit:signInProviders: set only with turnkit:firestoreLocation",
+                        new String[] {"  turnkit:signInProviders: [anonymous]"});
+        for (Map.Entry<String, String[]> c : cases.entrySet()) {
+            stackFile("bad", c.getValue());
+            MainTest.Result r = plan("bad");
+            assertThat(r.code()).as(c.getKey()).isEqualTo(3);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+            assertThat(r.err()).contains(c.getKey());
+        }
     }
 
     @Test
