@@ -103,6 +103,30 @@ final class CheckCommand implements Callable<Integer> {
             description = "Deadline for the whole run, e.g. 2s, 1500ms, 1m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--watch", paramLabel = "INTERVAL", converter = DurationConverter.class,
+            description = "Run the checks every INTERVAL (e.g. 30s) in this one process, a line per run, until "
+                    + "SIGTERM; alert on state changes with --alert-webhook.")
+    Duration watch;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Webhook webhook;
+
+    static final class Webhook {
+        @Option(names = "--alert-webhook", paramLabel = "URL",
+                description = "With --watch: POST {\"text\": ...} here when the status changes (Slack, Mattermost; "
+                        + "Discord: append /slack). Prefer --alert-webhook-file: the URL carries a token.")
+        URI url;
+
+        @Option(names = "--alert-webhook-file", paramLabel = "FILE",
+                description = "File holding the --alert-webhook URL.")
+        Path file;
+    }
+
+    @Option(names = "--prometheus", paramLabel = "FILE",
+            description = "Write the results to FILE in the Prometheus text format after each run, for "
+                    + "node_exporter's textfile collector (e.g. /var/lib/prometheus/node-exporter/turnkit.prom).")
+    Path prometheus;
+
     static final class TransportConverter implements picocli.CommandLine.ITypeConverter<Transport> {
         @Override
         public Transport convert(String value) {
@@ -132,7 +156,11 @@ final class CheckCommand implements Callable<Integer> {
         if (caFile != null && !Files.isReadable(caFile)) {
             throw new CommandFailedException(ExitCode.UNKNOWN, "--ca-file " + caFile + " is not a readable file");
         }
+        if (watch != null || webhook != null) {
+            return watch(target, suite);
+        }
         CheckReport report = new CheckRunner(timeout).run(suite);
+        writeMetrics(report);
         CheckPrinter printer = new CheckPrinter(spec.commandLine().getOut());
         if (output.json()) {
             printer.json(report);
@@ -140,6 +168,52 @@ final class CheckCommand implements Callable<Integer> {
             printer.table(server, report);
         }
         return report.status().exitCode();
+    }
+
+    private int watch(TurnTarget target, List<dev.turnkit.check.Check> suite) {
+        if (watch == null) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "--alert-webhook needs --watch INTERVAL: alerts are "
+                    + "sent on a change of state between runs");
+        }
+        if (watch.compareTo(timeout) < 0) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "--watch " + watch.toMillis() + " ms is shorter than "
+                    + "--timeout " + timeout.toMillis() + " ms: runs would overlap; raise --watch or lower --timeout");
+        }
+        URI url = webhook == null ? null : webhook.url != null ? webhook.url
+                : URI.create(readFile(webhook.file, "--alert-webhook-file", "put the webhook URL in it"));
+        List<String> secrets = new ArrayList<>();
+        if (credentials != null && credentials.secretFile != null) {
+            secrets.add(readFile(credentials.secretFile, "--secret-file", ""));
+        }
+        if (credentials != null && credentials.userPassword != null) {
+            secrets.add(credentials.userPassword.password);
+        }
+        if (credentials != null && credentials.endpoint != null) {
+            secrets.add(readFile(credentials.endpoint.idTokenFile, "--id-token-file", ""));
+        }
+        if (url != null) {
+            secrets.add(url.getRawPath());
+            secrets.add(url.getRawQuery());
+        }
+        try {
+            return CheckWatchRunner.run(target.host(), new CheckRunner(timeout), suite, watch, output.json(), url,
+                    dev.turnkit.check.Secrets.of(secrets), prometheus, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, e.getMessage());
+        }
+    }
+
+    private void writeMetrics(CheckReport report) {
+        if (prometheus == null) {
+            return;
+        }
+        try {
+            new dev.turnkit.metrics.CheckMetrics(server, prometheus, m -> { }).write(report, java.time.Instant.now());
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot write --prometheus " + prometheus + ": "
+                    + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
     }
 
     private CredentialSource credentialSource() {
