@@ -22,8 +22,8 @@ public record CheckResult(String name, String transport, Status status, Duration
     public static final String RTT_P95_MS = "rtt_p95_ms";
     /** relay-echo: lost packets / sent packets, 0..1. */
     public static final String LOSS_RATIO = "loss_ratio";
-    /** tls-certificate: days until the earliest expiry in the chain (negative once expired). */
-    public static final String CERT_DAYS_LEFT = "certificate_days_left";
+    /** tls-certificate: the earliest expiry in the chain, Unix time in seconds. */
+    public static final String CERT_EXPIRY_EPOCH_SECONDS = "certificate_expiry_epoch_seconds";
 
     /** A result without measurements. */
     public CheckResult(String name, String transport, Status status, Duration duration, String detail) {

@@ -43,7 +43,7 @@ final class TlsCertificateCheck extends AbstractCheck {
             }
             String detail = "chain trusted, name " + target.tlsServerName() + " matches, " + tls.protocol()
                     + ", expires " + date(earliest.getNotAfter().toInstant()) + " (" + left.toDays() + " days)";
-            Map<String, Double> days = daysLeft(earliest.getNotAfter().toInstant());
+            Map<String, Double> days = expiry(earliest.getNotAfter().toInstant());
             if (left.compareTo(CRITICAL_BELOW) < 0) {
                 return new Outcome(Status.CRITICAL, detail + ": renewal failed? run certbot renew and reload coturn",
                         days);
@@ -63,11 +63,11 @@ final class TlsCertificateCheck extends AbstractCheck {
     private Outcome expired(Instant notAfter) {
         return new Outcome(Status.CRITICAL, "certificate expired " + date(notAfter) + " ("
                 + Duration.between(notAfter, clock.instant()).toDays() + " days ago): renew it (certbot renew) and "
-                + "reload coturn (SIGUSR2)", daysLeft(notAfter));
+                + "reload coturn (SIGUSR2)", expiry(notAfter));
     }
 
-    private Map<String, Double> daysLeft(Instant notAfter) {
-        return Map.of(CheckResult.CERT_DAYS_LEFT, Duration.between(clock.instant(), notAfter).toSeconds() / 86400.0);
+    private static Map<String, Double> expiry(Instant notAfter) {
+        return Map.of(CheckResult.CERT_EXPIRY_EPOCH_SECONDS, (double) notAfter.getEpochSecond());
     }
 
     private static X509Certificate earliestExpiry(List<X509Certificate> chain) {

@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  *   <li>{@code turnkit_check_duration_seconds};</li>
  *   <li>{@code turnkit_check_rtt_p50_seconds}, {@code turnkit_check_rtt_p95_seconds},
  *       {@code turnkit_check_loss_ratio}: relay-echo;</li>
- *   <li>{@code turnkit_check_certificate_expiry_days}: tls-certificate, days left (negative once expired);</li>
+ *   <li>{@code turnkit_check_certificate_expiry_timestamp_seconds}: tls-certificate, the earliest expiry in the
+ *       chain (Unix time; days left = {@code (value - time()) / 86400}, the blackbox exporter's convention);</li>
  * </ul>
  * and per server {@code turnkit_check_run_status} (the worst) and {@code turnkit_check_last_run_timestamp_seconds}.
  */
@@ -87,8 +88,8 @@ public final class CheckMetrics implements CheckWatch.Listener {
         Gauge p50 = gauge(gauges, "turnkit_check_rtt_p50_seconds", "Median round-trip time through the relay");
         Gauge p95 = gauge(gauges, "turnkit_check_rtt_p95_seconds", "95th percentile round-trip time through the relay");
         Gauge loss = gauge(gauges, "turnkit_check_loss_ratio", "Relayed packets lost, 0 to 1");
-        Gauge certDays = gauge(gauges, "turnkit_check_certificate_expiry_days",
-                "Days until the earliest expiry in the TLS chain (negative once expired)");
+        Gauge certExpiry = gauge(gauges, "turnkit_check_certificate_expiry_timestamp_seconds",
+                "Earliest expiry in the TLS chain, Unix time");
         for (CheckResult r : report.results()) {
             Labels labels = Labels.of("server", server, "check", r.name(), "transport", r.transport());
             status.add(labels, r.status().exitCode());
@@ -98,7 +99,7 @@ public final class CheckMetrics implements CheckWatch.Listener {
             addIfPresent(p50, labels, m.get(CheckResult.RTT_P50_MS), 1e-3);
             addIfPresent(p95, labels, m.get(CheckResult.RTT_P95_MS), 1e-3);
             addIfPresent(loss, labels, m.get(CheckResult.LOSS_RATIO), 1);
-            addIfPresent(certDays, labels, m.get(CheckResult.CERT_DAYS_LEFT), 1);
+            addIfPresent(certExpiry, labels, m.get(CheckResult.CERT_EXPIRY_EPOCH_SECONDS), 1);
         }
         Labels serverLabel = Labels.of("server", server);
         gauge(gauges, "turnkit_check_run_status", "Worst status of the run: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN")
