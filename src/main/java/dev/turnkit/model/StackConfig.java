@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param secrets     where the TURN secret(s) come from
  * @param oci         Oracle Cloud placement (compartment, availability domains, DNS zone, paid resources)
  * @param release     where the VM gets the turnkit jar
- * @param checkIntervalMinutes how often the on-host {@code turnkit check} timer runs
+ * @param check       the on-host {@code turnkit check --watch} service
  */
 public record StackConfig(
         String stack,
@@ -37,7 +37,7 @@ public record StackConfig(
         Secrets secrets,
         Oci oci,
         Release release,
-        int checkIntervalMinutes) {
+        Check check) {
 
     /** The Pulumi config namespace (the project name in {@code Pulumi.yaml}). */
     public static final String NAMESPACE = "turnkit";
@@ -53,6 +53,13 @@ public record StackConfig(
      * of the stack file when Pulumi creates it, and then must be supplied at render time.
      */
     public record Network(Optional<String> publicIp, String privateIp, Cidr vcnCidr, Cidr subnetCidr) {
+    }
+
+    /**
+     * The on-host {@code turnkit check --watch}: its interval, and whether it writes a node_exporter textfile
+     * (and cloud-init installs {@code prometheus-node-exporter}).
+     */
+    public record Check(int intervalSeconds, boolean prometheusTextfile) {
     }
 
     /** Ports: TURN (UDP+TCP), TURN over TLS, credentials endpoint (HTTPS) and coturn's relay range. */

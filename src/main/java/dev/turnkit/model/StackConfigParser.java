@@ -107,12 +107,13 @@ final class StackConfigParser {
                         false)));
         StackConfig.Oci oci = oci(domain, instance);
         StackConfig.Release release = release();
-        int checkInterval = in.get(StackKeys.CHECK_INTERVAL_MINUTES);
+        StackConfig.Check check = new StackConfig.Check(in.get(StackKeys.CHECK_INTERVAL_SECONDS),
+                in.get(StackKeys.CHECK_PROMETHEUS_TEXTFILE));
         if (!problems.isEmpty()) {
             return null;
         }
         return new StackConfig(stack, domain, network, ports, instance, coturn, access, credentials, secrets, oci,
-                release, checkInterval);
+                release, check);
     }
 
     private StackConfig.Network network() {
@@ -326,7 +327,7 @@ final class StackConfigParser {
                 new StackConfig.Network(Optional.ofNullable(pub), priv, c.network().vcnCidr(),
                         c.network().subnetCidr()),
                 c.ports(), c.instance(), c.coturn(), c.access(), c.credentials(), c.secrets(), c.oci(), c.release(),
-                c.checkIntervalMinutes());
+                c.check());
     }
 
     static List<String> warnings(StackConfig c) {

@@ -168,8 +168,10 @@ public final class StackKeys {
     public static final StackKey<String> TURNKIT_JAR_SHA256 = text("turnkitJarSha256",
             "sha256 of turnkit.jar, required with turnkitJarUrl")
             .check(Validators::isSha256Hex, s -> "'" + s + "' — expected 64 lowercase hex digits");
-    public static final StackKey<Integer> CHECK_INTERVAL_MINUTES = integer("checkIntervalMinutes", 1, 1440,
-            " minutes", "Interval of the on-host `turnkit check` timer").withDefault("5");
+    public static final StackKey<Integer> CHECK_INTERVAL_SECONDS = integer("checkIntervalSeconds", 10, 3600,
+            " seconds", "Interval of the on-host `turnkit check --watch` service").withDefault("30");
+    public static final StackKey<Boolean> CHECK_PROMETHEUS_TEXTFILE = bool("checkPrometheusTextfile",
+            "Install prometheus-node-exporter and have the on-host check write its textfile").withDefault("false");
 
     /** Every key, in the order of {@code docs/stack-config.md}. */
     public static final List<StackKey<?>> ALL = List.of(
@@ -181,7 +183,7 @@ public final class StackKeys {
             CREDENTIALS_MAX_TTL, ALLOWED_ORIGINS, FIREBASE_PROJECT_ID,
             TURN_SECRET, TURN_SECRET_FILE, PREVIOUS_TURN_SECRET, PREVIOUS_TURN_SECRET_FILE,
             COMPARTMENT_ID, AVAILABILITY_DOMAINS, DNS_ZONE, ALLOW_PAID,
-            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, CHECK_INTERVAL_MINUTES);
+            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, CHECK_INTERVAL_SECONDS, CHECK_PROMETHEUS_TEXTFILE);
 
     private static final Map<String, StackKey<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(StackKey::name, k -> k));
