@@ -21,7 +21,7 @@ class ArchitectureTest {
     private static final String BASE = "dev.turnkit";
     private static final List<String> PACKAGES = List.of(
             "model", "protocol", "transport", "check", "credentials", "render", "deploy", "rules", "infra", "local",
-            "metrics", "cli");
+            "metrics", "load", "cli");
 
     /** package → the project packages it may depend on (besides itself). */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -36,6 +36,7 @@ class ArchitectureTest {
             Map.entry("infra", Set.of("model", "render")),
             Map.entry("local", Set.of("model", "render", "credentials", "rules", "check")),
             Map.entry("metrics", Set.of("check", "credentials")),
+            Map.entry("load", Set.of("check", "transport")),
             Map.entry("cli", Set.copyOf(PACKAGES)));
 
     /** third-party package prefix → the only project packages that may use it. */
