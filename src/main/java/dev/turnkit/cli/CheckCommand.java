@@ -103,7 +103,7 @@ final class CheckCommand implements Callable<Integer> {
             description = "Deadline for the whole run, e.g. 2s, 1500ms, 1m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--watch", paramLabel = "INTERVAL", converter = DurationConverter.class,
+    @Option(names = "--watch", paramLabel = "INTERVAL", converter = Durations.Converter.class,
             description = "Run the checks every INTERVAL (e.g. 30s) in this one process, a line per run, until "
                     + "SIGTERM; alert on state changes with --alert-webhook.")
     Duration watch;

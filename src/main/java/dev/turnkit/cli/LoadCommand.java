@@ -48,7 +48,7 @@ final class LoadCommand implements Callable<Integer> {
     int calls;
 
     @Option(names = "--duration", defaultValue = "60s", paramLabel = "DURATION",
-            converter = CheckCommand.DurationConverter.class, description = "Media time (default: 60s).")
+            converter = Durations.Converter.class, description = "Media time (default: 60s).")
     Duration duration;
 
     @Option(names = "--rate", defaultValue = "50", paramLabel = "PPS",
@@ -59,7 +59,7 @@ final class LoadCommand implements Callable<Integer> {
             description = "Bytes per packet (default: 160, 20 ms of G.711).")
     int payload;
 
-    @Option(names = "--ramp-up", paramLabel = "DURATION", converter = CheckCommand.DurationConverter.class,
+    @Option(names = "--ramp-up", paramLabel = "DURATION", converter = Durations.Converter.class,
             description = "Time over which the calls are set up (default: a tenth of --duration, at most 10s).")
     Duration rampUp;
 

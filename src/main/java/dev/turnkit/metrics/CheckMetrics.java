@@ -92,7 +92,7 @@ public final class CheckMetrics implements CheckWatch.Listener {
                 "Earliest expiry in the TLS chain, Unix time");
         for (CheckResult r : report.results()) {
             Labels labels = Labels.of("server", server, "check", r.name(), "transport", r.transport());
-            status.add(labels, r.status().exitCode());
+            status.add(labels, nagios(r.status()));
             failing.add(labels, failingRuns.getOrDefault(r.name() + "/" + r.transport(), 0));
             duration.add(labels, r.duration().toNanos() / 1e9);
             Map<String, Double> m = r.measurements();
@@ -103,12 +103,22 @@ public final class CheckMetrics implements CheckWatch.Listener {
         }
         Labels serverLabel = Labels.of("server", server);
         gauge(gauges, "turnkit_check_run_status", "Worst status of the run: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN")
-                .add(serverLabel, report.status().exitCode());
+                .add(serverLabel, nagios(report.status()));
         gauge(gauges, "turnkit_check_last_run_timestamp_seconds", "When the last run finished (Unix time)")
                 .add(serverLabel, finishedAt.toEpochMilli() / 1000.0);
         MetricSnapshots.Builder out = MetricSnapshots.builder();
         gauges.values().stream().filter(g -> !g.points.isEmpty()).forEach(g -> out.metricSnapshot(g.build()));
         return out.build();
+    }
+
+    /** The Nagios plugin scale the series use (the same numbers as turnkit's exit codes). */
+    static int nagios(Status s) {
+        return switch (s) {
+            case OK -> 0;
+            case WARNING -> 1;
+            case CRITICAL -> 2;
+            case UNKNOWN -> 3;
+        };
     }
 
     private static void addIfPresent(Gauge g, Labels labels, Double value, double scale) {
