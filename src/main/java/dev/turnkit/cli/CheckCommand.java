@@ -36,8 +36,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--server", required = true, paramLabel = "HOST", description = "TURN server host name or IP.")
+    @Option(names = "--server", paramLabel = "HOST",
+            description = "TURN server host name or IP (required unless only --oci-egress is checked).")
     String server;
+
+    @Mixin
+    OciEgressOptions ociEgress;
 
     @Option(names = "--port", defaultValue = "3478", paramLabel = "PORT",
             description = "TURN port for udp and tcp (default: ${DEFAULT-VALUE}).")
@@ -136,6 +140,35 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ociEgress.validate();
+        if (server == null && !ociEgress.requested()) {
+            throw new CommandFailedException(ExitCode.UNKNOWN,
+                    "Missing required option: '--server=HOST' (or --oci-egress VNIC_OCID alone)");
+        }
+        if (watch != null || webhook != null) {
+            if (server == null) {
+                throw new CommandFailedException(ExitCode.UNKNOWN, "--watch and --alert-webhook need --server HOST");
+            }
+            Prepared prepared = prepare();
+            return watch(prepared.target(), prepared.suite());
+        }
+        CheckReport report = ociEgress.addTo(server == null ? new CheckReport(dev.turnkit.check.Status.OK,
+                Duration.ZERO, List.of()) : runChecks());
+        writeMetrics(report);
+        CheckPrinter printer = new CheckPrinter(spec.commandLine().getOut());
+        if (output.json()) {
+            printer.json(report);
+        } else {
+            printer.table(server == null ? "oci" : server, report);
+        }
+        return ExitCode.of(report.status()).code();
+    }
+
+    /** The target and the suite the options name; bad options end with exit 3. */
+    private record Prepared(TurnTarget target, List<dev.turnkit.check.Check> suite) {
+    }
+
+    private Prepared prepare() {
         TurnTarget target;
         List<dev.turnkit.check.Check> suite;
         try {
@@ -149,18 +182,11 @@ final class CheckCommand implements Callable<Integer> {
         if (caFile != null && !Files.isReadable(caFile)) {
             throw new CommandFailedException(ExitCode.UNKNOWN, "--ca-file " + caFile + " is not a readable file");
         }
-        if (watch != null || webhook != null) {
-            return watch(target, suite);
-        }
-        CheckReport report = new CheckRunner(timeout).run(suite);
-        writeMetrics(report);
-        CheckPrinter printer = new CheckPrinter(spec.commandLine().getOut());
-        if (output.json()) {
-            printer.json(report);
-        } else {
-            printer.table(server, report);
-        }
-        return ExitCode.of(report.status()).code();
+        return new Prepared(target, suite);
+    }
+
+    private CheckReport runChecks() {
+        return new CheckRunner(timeout).run(prepare().suite());
     }
 
     private int watch(TurnTarget target, List<dev.turnkit.check.Check> suite) {
@@ -202,7 +228,7 @@ final class CheckCommand implements Callable<Integer> {
             return;
         }
         try {
-            new dev.turnkit.metrics.CheckMetrics(server, prometheus, m -> { }).write(report, java.time.Instant.now());
+            new dev.turnkit.metrics.CheckMetrics(server == null ? "oci" : server, prometheus, m -> { }).write(report, java.time.Instant.now());
         } catch (IOException e) {
             throw new CommandFailedException(ExitCode.UNKNOWN, "cannot write --prometheus " + prometheus + ": "
                     + e.getClass().getSimpleName() + " " + e.getMessage());
