@@ -20,6 +20,9 @@ packages:
   - certbot
   - openjdk-17-jre-headless
   - curl
+<#if host.config.check.prometheusTextfile>
+  - prometheus-node-exporter
+</#if>
 </#if>
 runcmd:
   - [/usr/local/sbin/turnkit-bootstrap]

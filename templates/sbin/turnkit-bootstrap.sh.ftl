@@ -139,7 +139,15 @@ if [ ! -f /etc/coturn/tls/fullchain.pem ]; then
 fi
 
 systemctl enable --now certbot.timer 2>/dev/null || systemctl enable --now certbot-renew.timer 2>/dev/null || true
-systemctl enable turnkit-credentials.service turnkit-check.timer
-systemctl restart turnkit-credentials.service
-systemctl start turnkit-check.timer
+<#if host.config.check.prometheusTextfile>
+<#if host.os == "ubuntu">
+log "node_exporter reads the check's textfile from ${host.checkTextfileDir()}"
+echo 'ARGS="--collector.textfile.directory=${host.checkTextfileDir()}"' > /etc/default/prometheus-node-exporter
+systemctl restart prometheus-node-exporter.service
+<#else>
+log "the check writes ${host.checkTextfile()}: install node_exporter and start it with --collector.textfile.directory=${host.checkTextfileDir()}"
+</#if>
+</#if>
+systemctl enable turnkit-credentials.service turnkit-check.service
+systemctl restart turnkit-credentials.service turnkit-check.service
 log "done"

@@ -7,6 +7,7 @@ import dev.turnkit.transport.TransportException;
 import dev.turnkit.transport.TurnClient;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /** Timing, error-to-verdict mapping and connection set-up shared by the checks. */
@@ -31,8 +32,12 @@ abstract class AbstractCheck implements Check {
         return transport;
     }
 
-    /** What the check found: a status and a detail. */
-    record Outcome(Status status, String detail) {
+    /** What the check found: a status, a detail and what it measured ({@link CheckResult#measurements}). */
+    record Outcome(Status status, String detail, Map<String, Double> measurements) {
+        Outcome(Status status, String detail) {
+            this(status, detail, Map.of());
+        }
+
         static Outcome ok(String detail) {
             return new Outcome(Status.OK, detail);
         }
@@ -61,7 +66,7 @@ abstract class AbstractCheck implements Check {
             outcome = new Outcome(Status.UNKNOWN, "internal error: " + e);
         }
         return new CheckResult(name, transport.id(), outcome.status(), Duration.ofNanos(System.nanoTime() - start),
-                outcome.detail());
+                outcome.detail(), outcome.measurements());
     }
 
     TurnClient connect(Transport via, Deadline deadline) throws TransportException, UnknownHostException {

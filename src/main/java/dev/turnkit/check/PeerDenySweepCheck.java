@@ -10,7 +10,9 @@ import dev.turnkit.transport.TurnClient;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -18,8 +20,10 @@ import java.util.stream.Collectors;
  * {@code peer-deny-sweep}: the relay must refuse peers it could abuse (SSRF): loopback, private, link-local and
  * cloud metadata, special-purpose ranges, and the IPv4-in-IPv6 encodings that bypass IPv4 rules on coturn &lt; 4.9
  * (CVE-2026-27624) and &lt; 4.13.1. One CreatePermission per target (all in flight at once) on an IPv4 and an IPv6
- * allocation; the finding is the response itself (a success = the relay would forward). Any accepted target is
- * CRITICAL and named. Allow controls (public resolvers) must be accepted, or the deny list over-blocks (WARNING).
+ * allocation; the finding is the response itself (a success = the relay would forward). An accepted internal target
+ * (loopback, private, metadata, …) is CRITICAL; an accepted unrouted hygiene target (TEST-NETs, benchmarking, …) is a
+ * WARNING ({@link PeerClass}); each is named with its class and the config line that fixes it. Allow controls
+ * (public resolvers) must be accepted, or the deny list over-blocks (WARNING).
  * No traffic is sent to any target: CreatePermission only installs a permission on the server.
  */
 final class PeerDenySweepCheck extends AbstractCheck {
@@ -36,7 +40,7 @@ final class PeerDenySweepCheck extends AbstractCheck {
         TurnCredential credential = requiredCredential();
         List<PeerTargets.Target> v4 = targets.stream().filter(t -> !t.ipv6()).toList();
         List<PeerTargets.Target> v6 = targets.stream().filter(PeerTargets.Target::ipv6).toList();
-        List<String> accepted = new ArrayList<>();
+        List<PeerTargets.Target> accepted = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
         List<String> blockedControls = new ArrayList<>();
         int refused = 0;
@@ -63,28 +67,65 @@ final class PeerDenySweepCheck extends AbstractCheck {
             release(c4, deadline);
             release(c6, deadline);
         }
-        long denyTargets = targets.stream().filter(t -> !t.allowControl()).count();
-        if (!accepted.isEmpty()) {
-            return new Outcome(Status.CRITICAL, accepted.size() + " forbidden peer(s) ACCEPTED: "
-                    + String.join(", ", accepted) + hints(accepted));
+        return verdict(accepted, unanswered, blockedControls, refused, ipv6Note,
+                targets.stream().filter(PeerTargets.Target::allowControl).count());
+    }
+
+    /**
+     * CRITICAL when an internal target was accepted; else UNKNOWN when targets went unanswered; else WARNING for
+     * accepted unrouted (hygiene) targets or refused allow controls; else OK. The detail names every accepted target
+     * with its class and the config line that fixes it.
+     */
+    static Outcome verdict(List<PeerTargets.Target> accepted, List<String> unanswered, List<String> blockedControls,
+            int refused, String ipv6Note, long controls) {
+        List<PeerTargets.Target> internal = accepted.stream()
+                .filter(t -> t.peerClass().risk() == PeerClass.Risk.INTERNAL).toList();
+        List<PeerTargets.Target> unrouted = accepted.stream()
+                .filter(t -> t.peerClass().risk() != PeerClass.Risk.INTERNAL).toList();
+        if (!internal.isEmpty()) {
+            return new Outcome(Status.CRITICAL, internal.size() + " internal peer(s) ACCEPTED: " + describe(internal)
+                    + (unrouted.isEmpty() ? "" : "; also " + unrouted.size() + " unrouted (hygiene) peer(s) accepted: "
+                    + describe(unrouted)));
         }
         if (!unanswered.isEmpty()) {
             return new Outcome(Status.UNKNOWN, "no answer for " + unanswered.size() + " target(s) before the "
                     + "deadline: " + String.join(", ", unanswered) + " (raise --timeout)");
         }
-        String summary = "all " + refused + " forbidden targets refused" + ipv6Note;
-        if (!blockedControls.isEmpty()) {
-            return new Outcome(Status.WARNING, summary + ", but allow control(s) " + String.join(", ",
-                    blockedControls) + " refused too: the deny list over-blocks (a range starting at :: or 0.0.0.0 "
-                    + "denies everything)");
+        List<String> warnings = new ArrayList<>();
+        if (!unrouted.isEmpty()) {
+            warnings.add(unrouted.size() + " unrouted (hygiene) peer(s) accepted, nothing internal: "
+                    + describe(unrouted));
         }
-        long controls = targets.size() - denyTargets;
+        if (!blockedControls.isEmpty()) {
+            warnings.add("allow control(s) " + String.join(", ", blockedControls) + " refused: the deny list "
+                    + "over-blocks (a range starting at :: or 0.0.0.0 denies everything)");
+        }
+        String summary = "all " + refused + " forbidden targets refused" + ipv6Note;
+        if (!warnings.isEmpty()) {
+            return new Outcome(Status.WARNING, String.join("; ", warnings)
+                    + (unrouted.isEmpty() ? "; " + summary : ""));
+        }
         return Outcome.ok(summary + (controls > 0 ? ", " + controls + " allow controls accepted" : ""));
+    }
+
+    /**
+     * Groups targets by class and fix: {@code 10.0.0.1, 10.255.255.254 (RFC 1918 private; fix:
+     * denied-peer-ip=10.0.0.0-10.255.255.255)}.
+     */
+    private static String describe(List<PeerTargets.Target> targets) {
+        Map<String, List<String>> byClassAndFix = new LinkedHashMap<>();
+        for (PeerTargets.Target t : targets) {
+            String key = t.peerClass().label() + "; fix: " + PeerClass.fix(t.address());
+            byClassAndFix.computeIfAbsent(key, k -> new ArrayList<>()).add(t.text());
+        }
+        return byClassAndFix.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** Sweeps {@code list} on one allocation; returns the number of refused deny targets. */
     private static int sweep(TurnClient client, List<PeerTargets.Target> list, Deadline deadline,
-            List<String> accepted, List<String> unanswered, List<String> blockedControls) throws TransportException {
+            List<PeerTargets.Target> accepted, List<String> unanswered, List<String> blockedControls)
+            throws TransportException {
         if (list.isEmpty()) {
             return 0;
         }
@@ -98,7 +139,7 @@ final class PeerDenySweepCheck extends AbstractCheck {
                 unanswered.add(t.text());
             } else if (r.get().messageClass() == MessageClass.SUCCESS_RESPONSE) {
                 if (!t.allowControl()) {
-                    accepted.add(t.text());
+                    accepted.add(t);
                 }
             } else if (t.allowControl()) {
                 blockedControls.add(t.text() + " (" + r.get().error().map(Object::toString).orElse("error") + ")");
@@ -107,26 +148,5 @@ final class PeerDenySweepCheck extends AbstractCheck {
             }
         }
         return refused;
-    }
-
-    private static String hints(List<String> accepted) {
-        List<String> hints = new ArrayList<>();
-        if (accepted.stream().anyMatch(a -> a.startsWith("::ffff:"))) {
-            hints.add("IPv4-mapped bypass CVE-2026-27624: add denied-peer-ip=::ffff:0.0.0.0-::ffff:255.255.255.255 "
-                    + "or upgrade to coturn >= 4.9");
-        }
-        if (accepted.stream().anyMatch(a -> a.startsWith("64:ff9b:") || a.startsWith("2002:"))) {
-            hints.add("deny the NAT64 64:ff9b::/96 and 6to4 2002::/16 ranges");
-        }
-        if (accepted.stream().anyMatch(a -> a.matches("::\\d.*"))) {
-            hints.add("IPv4-compatible ::a.b.c.d: add CIDR-aligned ranges not starting at ::, or coturn >= 4.13.1");
-        }
-        if (accepted.stream().anyMatch(a -> a.indexOf(':') < 0)) {
-            hints.add("add the IPv4 denied-peer-ip ranges (RFC 1918, 100.64/10, 169.254/16, ...)");
-        }
-        if (accepted.stream().anyMatch(a -> a.startsWith("fe80") || a.startsWith("fd") || a.startsWith("fc"))) {
-            hints.add("deny IPv6 link-local fe80::/10 and ULA fc00::/7");
-        }
-        return hints.isEmpty() ? "" : " — " + hints.stream().collect(Collectors.joining("; "));
     }
 }

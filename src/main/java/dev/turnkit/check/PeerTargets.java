@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The peer addresses {@code peer-deny-sweep} tries. Deny targets cover every special-purpose range coturn's
  * hardened deny list must refuse (first, last and interior addresses), the cloud metadata service, and each
- * IPv4-in-IPv6 encoding of loopback, metadata and a 10/8 address; allow controls are public resolvers.
+ * IPv4-in-IPv6 encoding of loopback, metadata and a 10/8 address; allow controls are public resolvers. Every deny
+ * target is {@link PeerClass.Risk#INTERNAL} or {@link PeerClass.Risk#UNROUTED}; globally reachable special-purpose
+ * ranges (AS112, AMT) are left out, since a relay may reach them like any public address.
  */
 public final class PeerTargets {
     private static final Pattern IP_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
@@ -30,6 +32,11 @@ public final class PeerTargets {
     public record Target(String text, InetAddress address, boolean allowControl) {
         public boolean ipv6() {
             return address instanceof Inet6Address;
+        }
+
+        /** What the address is and how bad accepting it would be. */
+        public PeerClass peerClass() {
+            return PeerClass.of(address);
         }
     }
 
@@ -51,13 +58,14 @@ public final class PeerTargets {
             "198.18.0.1", "198.19.255.254",
             // multicast, reserved, broadcast
             "224.0.0.1", "239.255.255.254", "240.0.0.1", "255.255.255.255",
-            // other IANA special-purpose
-            "192.31.196.1", "192.52.193.1", "192.88.99.1", "192.175.48.1");
+            // 6to4 relay anycast (deprecated, not routed). The globally reachable anycast ranges of the registry
+            // (AS112 192.31.196/24 and 192.175.48/24, AMT 192.52.193/24) are not forbidden targets: see PeerClass.
+            "192.88.99.1");
 
     static final List<String> IPV6_DENY = List.of(
             "::", "::1",
             "fe80::1", "fe80::1234", "febf:ffff::1", "fd00::1", "fd12:3456::1", "fc00::1",
-            "64:ff9b:1::1", "100::1", "2001::1", "2001:db8::1", "3fff::1", "5f00::1", "2620:4f:8000::1",
+            "64:ff9b:1::1", "100::1", "2001::1", "2001:db8::1", "3fff::1", "5f00::1",
             // IPv4-mapped (CVE-2026-27624)
             "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::ffff:10.0.0.1",
             // IPv4-compatible

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code relay-echo}: media really flows. Two allocations A and B on the server; each binds a channel to the other's
@@ -94,17 +95,20 @@ final class RelayEchoCheck extends AbstractCheck {
         int lost = packets - rtts.size();
         if (rtts.isEmpty()) {
             return new Outcome(Status.CRITICAL, "0 of " + packets + " packets relayed between two allocations: "
-                    + "relay ports (min-port..max-port) blocked by a firewall, or relayed traffic dropped");
+                    + "relay ports (min-port..max-port) blocked by a firewall, or relayed traffic dropped",
+                    Map.of(CheckResult.LOSS_RATIO, 1.0));
         }
         Collections.sort(rtts);
         String stats = String.format(Locale.ROOT, "%d/%d echoed through the relay, RTT p50 %.2f ms p95 %.2f ms, "
                 + "loss %.0f%%", rtts.size(), packets, percentile(rtts, 50), percentile(rtts, 95),
                 100.0 * lost / packets);
+        Map<String, Double> measured = Map.of(CheckResult.RTT_P50_MS, percentile(rtts, 50),
+                CheckResult.RTT_P95_MS, percentile(rtts, 95), CheckResult.LOSS_RATIO, (double) lost / packets);
         if (lost > 0) {
             return new Outcome(Status.WARNING, stats + ": packet loss on the relay path (bandwidth cap max-bps, "
-                    + "bps-capacity, or a congested link)");
+                    + "bps-capacity, or a congested link)", measured);
         }
-        return Outcome.ok(stats);
+        return new Outcome(Status.OK, stats, measured);
     }
 
     /** B receives until packet {@code seq} arrives and echoes it; false if it did not arrive. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code tls-certificate}: the {@code turns:} port presents a chain that leads to a trusted CA and names the server
@@ -42,13 +43,15 @@ final class TlsCertificateCheck extends AbstractCheck {
             }
             String detail = "chain trusted, name " + target.tlsServerName() + " matches, " + tls.protocol()
                     + ", expires " + date(earliest.getNotAfter().toInstant()) + " (" + left.toDays() + " days)";
+            Map<String, Double> days = expiry(earliest.getNotAfter().toInstant());
             if (left.compareTo(CRITICAL_BELOW) < 0) {
-                return new Outcome(Status.CRITICAL, detail + ": renewal failed? run certbot renew and reload coturn");
+                return new Outcome(Status.CRITICAL, detail + ": renewal failed? run certbot renew and reload coturn",
+                        days);
             }
             if (left.compareTo(WARNING_BELOW) < 0) {
-                return new Outcome(Status.WARNING, detail + ": renewal is overdue (certbot renews at 30 days)");
+                return new Outcome(Status.WARNING, detail + ": renewal is overdue (certbot renews at 30 days)", days);
             }
-            return Outcome.ok(detail);
+            return new Outcome(Status.OK, detail, days);
         } catch (TlsHandshakeException e) {
             if (e.problem() == TlsHandshakeException.Problem.EXPIRED && !e.presentedChain().isEmpty()) {
                 return expired(earliestExpiry(e.presentedChain()).getNotAfter().toInstant());
@@ -60,7 +63,11 @@ final class TlsCertificateCheck extends AbstractCheck {
     private Outcome expired(Instant notAfter) {
         return new Outcome(Status.CRITICAL, "certificate expired " + date(notAfter) + " ("
                 + Duration.between(notAfter, clock.instant()).toDays() + " days ago): renew it (certbot renew) and "
-                + "reload coturn (SIGUSR2)");
+                + "reload coturn (SIGUSR2)", expiry(notAfter));
+    }
+
+    private static Map<String, Double> expiry(Instant notAfter) {
+        return Map.of(CheckResult.CERT_EXPIRY_EPOCH_SECONDS, (double) notAfter.getEpochSecond());
     }
 
     private static X509Certificate earliestExpiry(List<X509Certificate> chain) {

@@ -107,6 +107,30 @@ final class CheckCommand implements Callable<Integer> {
             description = "Deadline for the whole run, e.g. 2s, 1500ms, 1m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--watch", paramLabel = "INTERVAL", converter = Durations.Converter.class,
+            description = "Run the checks every INTERVAL (e.g. 30s) in this one process, a line per run, until "
+                    + "SIGTERM; alert on state changes with --alert-webhook.")
+    Duration watch;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Webhook webhook;
+
+    static final class Webhook {
+        @Option(names = "--alert-webhook", paramLabel = "URL",
+                description = "With --watch: POST {\"text\": ...} here when the status changes (Slack, Mattermost; "
+                        + "Discord: append /slack). Prefer --alert-webhook-file: the URL carries a token.")
+        URI url;
+
+        @Option(names = "--alert-webhook-file", paramLabel = "FILE",
+                description = "File holding the --alert-webhook URL.")
+        Path file;
+    }
+
+    @Option(names = "--prometheus", paramLabel = "FILE",
+            description = "Write the results to FILE in the Prometheus text format after each run, for "
+                    + "node_exporter's textfile collector (e.g. /var/lib/prometheus/node-exporter/turnkit.prom).")
+    Path prometheus;
+
     static final class TransportConverter implements picocli.CommandLine.ITypeConverter<Transport> {
         @Override
         public Transport convert(String value) {
@@ -121,8 +145,16 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCode.UNKNOWN,
                     "Missing required option: '--server=HOST' (or --oci-egress VNIC_OCID alone)");
         }
+        if (watch != null || webhook != null) {
+            if (server == null) {
+                throw new CommandFailedException(ExitCode.UNKNOWN, "--watch and --alert-webhook need --server HOST");
+            }
+            Prepared prepared = prepare();
+            return watch(prepared.target(), prepared.suite());
+        }
         CheckReport report = ociEgress.addTo(server == null ? new CheckReport(dev.turnkit.check.Status.OK,
                 Duration.ZERO, List.of()) : runChecks());
+        writeMetrics(report);
         CheckPrinter printer = new CheckPrinter(spec.commandLine().getOut());
         if (output.json()) {
             printer.json(report);
@@ -132,7 +164,11 @@ final class CheckCommand implements Callable<Integer> {
         return ExitCode.of(report.status()).code();
     }
 
-    private CheckReport runChecks() {
+    /** The target and the suite the options name; bad options end with exit 3. */
+    private record Prepared(TurnTarget target, List<dev.turnkit.check.Check> suite) {
+    }
+
+    private Prepared prepare() {
         TurnTarget target;
         List<dev.turnkit.check.Check> suite;
         try {
@@ -146,7 +182,57 @@ final class CheckCommand implements Callable<Integer> {
         if (caFile != null && !Files.isReadable(caFile)) {
             throw new CommandFailedException(ExitCode.UNKNOWN, "--ca-file " + caFile + " is not a readable file");
         }
-        return new CheckRunner(timeout).run(suite);
+        return new Prepared(target, suite);
+    }
+
+    private CheckReport runChecks() {
+        return new CheckRunner(timeout).run(prepare().suite());
+    }
+
+    private int watch(TurnTarget target, List<dev.turnkit.check.Check> suite) {
+        if (watch == null) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "--alert-webhook needs --watch INTERVAL: alerts are "
+                    + "sent on a change of state between runs");
+        }
+        if (watch.compareTo(timeout) < 0) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "--watch " + watch.toMillis() + " ms is shorter than "
+                    + "--timeout " + timeout.toMillis() + " ms: runs would overlap; raise --watch or lower --timeout");
+        }
+        URI url = webhook == null ? null : webhook.url != null ? webhook.url
+                : URI.create(readFile(webhook.file, "--alert-webhook-file", "put the webhook URL in it"));
+        List<String> secrets = new ArrayList<>();
+        if (credentials != null && credentials.secretFile != null) {
+            secrets.add(readFile(credentials.secretFile, "--secret-file", ""));
+        }
+        if (credentials != null && credentials.userPassword != null) {
+            secrets.add(credentials.userPassword.password);
+        }
+        if (credentials != null && credentials.endpoint != null) {
+            secrets.add(readFile(credentials.endpoint.idTokenFile, "--id-token-file", ""));
+        }
+        if (url != null) {
+            secrets.add(url.getRawPath());
+            secrets.add(url.getRawQuery());
+        }
+        try {
+            return CheckWatchRunner.run(target.host(), new CheckRunner(timeout), suite, watch, output.json(), url,
+                    dev.turnkit.check.Secrets.of(secrets), prometheus, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, e.getMessage());
+        }
+    }
+
+    private void writeMetrics(CheckReport report) {
+        if (prometheus == null) {
+            return;
+        }
+        try {
+            new dev.turnkit.metrics.CheckMetrics(server == null ? "oci" : server, prometheus, m -> { }).write(report, java.time.Instant.now());
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot write --prometheus " + prometheus + ": "
+                    + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
     }
 
     private CredentialSource credentialSource() {

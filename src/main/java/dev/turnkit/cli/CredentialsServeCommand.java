@@ -114,7 +114,8 @@ final class CredentialsServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CredentialsServerConfig config = config();
         // emulator mode is announced once, by the server's log (event emulator_mode)
-        CredentialsServer server = CredentialsServer.start(config, env, Clock.systemUTC(), AccessLog.stderr());
+        CredentialsServer server = CredentialsServer.start(config, env, Clock.systemUTC(), AccessLog.stderr(),
+                new dev.turnkit.metrics.CredentialsMetrics().addTo(dev.turnkit.credentials.EndpointExtensions.none()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

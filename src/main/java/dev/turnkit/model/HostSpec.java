@@ -47,6 +47,13 @@ public record HostSpec(
     public static final String SECRET_FILE = "/etc/turnkit/turn-secret";
     public static final String PREVIOUS_SECRET_FILE = "/etc/turnkit/turn-secret.previous";
     /** Names under {@code $CREDENTIALS_DIRECTORY} ({@code %d} in unit files) given by {@code LoadCredential=}. */
+    /**
+     * The check's node_exporter textfile: in the service's RuntimeDirectory, which systemd creates for the dynamic
+     * user and node_exporter can read (a StateDirectory of a DynamicUser= unit sits under the 0700
+     * {@code /var/lib/private}).
+     */
+    public static final String CHECK_TEXTFILE_DIR = "/run/turnkit-check";
+    public static final String CHECK_TEXTFILE = CHECK_TEXTFILE_DIR + "/turnkit.prom";
     public static final String CRED_SECRET = "turn-secret";
     public static final String CRED_PREVIOUS_SECRET = "turn-secret-previous";
     public static final String CRED_TLS_CERT = "tls-cert";
@@ -124,13 +131,31 @@ public record HostSpec(
         return List.copyOf(a);
     }
 
-    /** The command line of the on-host {@code turnkit check} (run by the check timer), in one place. */
+    /**
+     * The command line of the on-host {@code turnkit check --watch} (one long-lived process, the check service), in
+     * one place. The run's deadline is 10 s, or the interval if that is shorter, so runs never overlap.
+     */
     public static List<String> checkCommandArgs(StackConfig c) {
-        return List.of("check", "--server", c.domain(),
+        List<String> a = new ArrayList<>(List.of("check", "--server", c.domain(),
                 "--port", String.valueOf(c.ports().listening()),
                 "--tls-port", String.valueOf(c.ports().tls()),
                 "--secret-file", "%d/" + CRED_SECRET,
-                "--timeout", "10s");
+                "--timeout", Math.min(10, c.check().intervalSeconds()) + "s",
+                "--watch", c.check().intervalSeconds() + "s"));
+        if (c.check().prometheusTextfile()) {
+            a.addAll(List.of("--prometheus", CHECK_TEXTFILE));
+        }
+        return List.copyOf(a);
+    }
+
+    /** {@link #CHECK_TEXTFILE}, for the templates. */
+    public String checkTextfile() {
+        return CHECK_TEXTFILE;
+    }
+
+    /** {@link #CHECK_TEXTFILE_DIR}, for the templates. */
+    public String checkTextfileDir() {
+        return CHECK_TEXTFILE_DIR;
     }
 
     /** Whether coturn binds a port below 1024 and so needs CAP_NET_BIND_SERVICE (design-notes.md §6). */

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param secrets     where the TURN secret(s) come from
  * @param oci         Oracle Cloud placement (compartment, availability domains, DNS zone, paid resources)
  * @param release     where the VM gets the turnkit jar
- * @param checkIntervalMinutes how often the on-host {@code turnkit check} timer runs
+ * @param check       the on-host {@code turnkit check --watch} service
  * @param firebase    the Firebase side (Firestore, sign-in, web app), when {@code turnkit:firestoreLocation} is set
  */
 public record StackConfig(
@@ -38,7 +38,7 @@ public record StackConfig(
         Secrets secrets,
         Oci oci,
         Release release,
-        int checkIntervalMinutes,
+        Check check,
         Optional<Firebase> firebase) {
 
     /** The Pulumi config namespace (the project name in {@code Pulumi.yaml}). */
@@ -55,6 +55,13 @@ public record StackConfig(
      * of the stack file when Pulumi creates it, and then must be supplied at render time.
      */
     public record Network(Optional<String> publicIp, String privateIp, Cidr vcnCidr, Cidr subnetCidr) {
+    }
+
+    /**
+     * The on-host {@code turnkit check --watch}: its interval, and whether it writes a node_exporter textfile
+     * (and cloud-init installs {@code prometheus-node-exporter}).
+     */
+    public record Check(int intervalSeconds, boolean prometheusTextfile) {
     }
 
     /** Ports: TURN (UDP+TCP), TURN over TLS, credentials endpoint (HTTPS) and coturn's relay range. */

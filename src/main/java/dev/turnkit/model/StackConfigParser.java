@@ -107,13 +107,14 @@ final class StackConfigParser {
                         false)));
         StackConfig.Oci oci = oci(domain, instance);
         StackConfig.Release release = release();
-        int checkInterval = in.get(StackKeys.CHECK_INTERVAL_MINUTES);
+        StackConfig.Check check = new StackConfig.Check(in.get(StackKeys.CHECK_INTERVAL_SECONDS),
+                in.get(StackKeys.CHECK_PROMETHEUS_TEXTFILE));
         Optional<StackConfig.Firebase> firebase = firebase(credentials);
         if (!problems.isEmpty()) {
             return null;
         }
         return new StackConfig(stack, domain, network, ports, instance, coturn, access, credentials, secrets, oci,
-                release, checkInterval, firebase);
+                release, check, firebase);
     }
 
     private static final List<StackKey<?>> FIREBASE_OPTIONS = List.of(StackKeys.FIRESTORE_DATABASE,
@@ -393,7 +394,7 @@ final class StackConfigParser {
                 new StackConfig.Network(Optional.ofNullable(pub), priv, c.network().vcnCidr(),
                         c.network().subnetCidr()),
                 c.ports(), c.instance(), c.coturn(), c.access(), c.credentials(), c.secrets(), c.oci(), c.release(),
-                c.checkIntervalMinutes(), c.firebase());
+                c.check(), c.firebase());
     }
 
     static List<String> warnings(StackConfig c) {

@@ -179,8 +179,10 @@ public final class StackKeys {
             s -> s.matches("[A-Za-z0-9.-]+:[0-9]{1,5}"), s -> "'" + s + "' — expected host:port, e.g. "
                     + "stun.l.google.com:19302",
             "Public STUN servers (host:port) the first boot asks for the VM's public address; empty = two defaults");
-    public static final StackKey<Integer> CHECK_INTERVAL_MINUTES = integer("checkIntervalMinutes", 1, 1440,
-            " minutes", "Interval of the on-host `turnkit check` timer").withDefault("5");
+    public static final StackKey<Integer> CHECK_INTERVAL_SECONDS = integer("checkIntervalSeconds", 10, 3600,
+            " seconds", "Interval of the on-host `turnkit check --watch` service").withDefault("30");
+    public static final StackKey<Boolean> CHECK_PROMETHEUS_TEXTFILE = bool("checkPrometheusTextfile",
+            "Install prometheus-node-exporter and have the on-host check write its textfile").withDefault("false");
 
     // ---- the Firebase side (infra.SignalingBackend); the project is FIREBASE_PROJECT_ID ----------------------
     public static final StackKey<String> FIRESTORE_LOCATION = text("firestoreLocation",
@@ -216,7 +218,7 @@ public final class StackKeys {
             CREDENTIALS_MAX_TTL, ALLOWED_ORIGINS, FIREBASE_PROJECT_ID,
             TURN_SECRET, TURN_SECRET_FILE, PREVIOUS_TURN_SECRET, PREVIOUS_TURN_SECRET_FILE,
             COMPARTMENT_ID, AVAILABILITY_DOMAINS, DNS_ZONE, ALLOW_PAID,
-            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, STUN_SERVERS, CHECK_INTERVAL_MINUTES,
+            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, STUN_SERVERS, CHECK_INTERVAL_SECONDS, CHECK_PROMETHEUS_TEXTFILE,
             FIRESTORE_LOCATION, FIRESTORE_DATABASE, FIRESTORE_DELETE_PROTECTION, FIRESTORE_POINT_IN_TIME_RECOVERY,
             SIGN_IN_PROVIDERS, AUTHORIZED_DOMAINS, GCP_BILLING);
 

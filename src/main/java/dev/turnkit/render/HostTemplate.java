@@ -8,7 +8,6 @@ public enum HostTemplate {
     CREDENTIALS_SERVICE("systemd/turnkit-credentials.service.ftl",
             "/etc/systemd/system/turnkit-credentials.service", "0644", false),
     CHECK_SERVICE("systemd/turnkit-check.service.ftl", "/etc/systemd/system/turnkit-check.service", "0644", false),
-    CHECK_TIMER("systemd/turnkit-check.timer.ftl", "/etc/systemd/system/turnkit-check.timer", "0644", false),
     CERTBOT_DEPLOY_HOOK("certbot/turnkit-coturn-deploy-hook.sh.ftl",
             "/etc/letsencrypt/renewal-hooks/deploy/turnkit-coturn.sh", "0755", false),
     FIREWALL("sbin/turnkit-firewall.sh.ftl", "/usr/local/sbin/turnkit-firewall", "0755", false),

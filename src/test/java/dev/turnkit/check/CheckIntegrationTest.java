@@ -61,7 +61,8 @@ class CheckIntegrationTest {
                     .isEqualTo(Status.OK);
             assertThat(result(report, Checks.RELAY_ECHO, "udp").detail()).contains("10/10 echoed", "p50", "p95");
             assertThat(result(report, Checks.PEER_DENY_SWEEP, "udp").detail())
-                    .contains("all 64 forbidden targets refused", "3 allow controls accepted");
+                    .contains("all " + PeerTargets.standard(List.of()).stream().filter(t -> !t.allowControl()).count()
+                            + " forbidden targets refused", "3 allow controls accepted");
             assertThat(result(report, Checks.TLS_CERTIFICATE, "tls").detail()).contains("chain trusted");
         }
     }
@@ -93,10 +94,30 @@ class CheckIntegrationTest {
 
             CheckResult sweep = report.results().get(0);
             assertThat(sweep.status()).as(describe(report, turn)).isEqualTo(Status.CRITICAL);
-            assertThat(sweep.detail()).contains("ACCEPTED", "10.0.0.1", "169.254.169.254", "192.168.1.1",
-                    "::ffff:127.0.0.1", "fd00::1", "CVE-2026-27624");
+            assertThat(sweep.detail()).contains("internal peer(s) ACCEPTED", "10.0.0.1", "169.254.169.254",
+                    "192.168.1.1", "::ffff:127.0.0.1", "fd00::1", "CVE-2026-27624",
+                    "(RFC 1918 private; fix: denied-peer-ip=10.0.0.0-10.255.255.255)",
+                    "unrouted (hygiene) peer(s) accepted");
             assertThat(sweep.detail()).as("the built-in loopback ban still refuses 127.0.0.1")
                     .doesNotContain(" 127.0.0.1,");
+        }
+    }
+
+    @Test
+    void aDenyListMissingOnlyTheUnroutedHygieneRangesIsAWarningNamingTheFix() {
+        List<String> withoutTestNets = CoturnConfigs.hardenedPeerRules().stream()
+                .filter(l -> !l.contains("192.0.2.0") && !l.contains("198.51.100.0") && !l.contains("203.0.113.0"))
+                .toList();
+        try (CoturnServer turn = CoturnServer.builder().secret(SECRET).ipv6().lines(withoutTestNets).start()) {
+            CheckReport report = new CheckRunner(ANSWERING).run(List.of(
+                    Checks.peerDenySweep(target(turn, SECRET, null), Transport.UDP, List.of())));
+
+            CheckResult sweep = report.results().get(0);
+            assertThat(sweep.status()).as("TEST-NETs reach nothing internal: " + describe(report, turn))
+                    .isEqualTo(Status.WARNING);
+            assertThat(sweep.detail()).contains("6 unrouted (hygiene) peer(s) accepted, nothing internal",
+                    "198.51.100.1, 198.51.100.254 (documentation TEST-NET-2 (RFC 5737); fix: "
+                            + "denied-peer-ip=198.51.100.0-198.51.100.255)");
         }
     }
 

@@ -100,7 +100,7 @@ class HostFilesValidityTest {
         Files.createDirectories(dir.resolve("coturn.service.d"));
         Files.writeString(dir.resolve("coturn.service.d/override.conf"),
                 file(files, "/etc/systemd/system/coturn.service.d/override.conf").content());
-        List<String> units = List.of("turnkit-credentials.service", "turnkit-check.service", "turnkit-check.timer");
+        List<String> units = List.of("turnkit-credentials.service", "turnkit-check.service");
         for (String unit : units) {
             Files.writeString(dir.resolve(unit), file(files, "/etc/systemd/system/" + unit).content());
         }
@@ -108,7 +108,7 @@ class HostFilesValidityTest {
         // components are; the jar itself is guarded by ConditionPathExists and not needed).
         Components.require("java", Path.of("/usr/bin/java"), "install a JDK ('apt-get install -y openjdk-17-jdk')");
         HostTools.Run verify = HostTools.run(dir, List.of(analyze.toString(), "verify", "--man=no",
-                "coturn.service", "turnkit-credentials.service", "turnkit-check.service", "turnkit-check.timer"));
+                "coturn.service", "turnkit-credentials.service", "turnkit-check.service"));
         assertThat(verify.exitCode()).as("systemd-analyze verify:\n" + verify.output()).isZero();
         assertThat(verify.output()).as("no warnings about our files (unknown keys are only warnings)")
                 .doesNotContain("override.conf", "turnkit-");

@@ -37,6 +37,18 @@ public final class Components {
                 "install it with 'apt-get install -y coturn' (or run 'bash scripts/setup')");
     }
 
+    /** Prometheus's {@code promtool} (Debian {@code prometheus}). */
+    public static Path promtool() {
+        return require("promtool", Path.of("/usr/bin/promtool"),
+                "install it with 'apt-get install -y prometheus' (or run 'bash scripts/setup')");
+    }
+
+    /** Debian's {@code prometheus-node-exporter}. */
+    public static Path nodeExporter() {
+        return require("prometheus-node-exporter", Path.of("/usr/bin/prometheus-node-exporter"),
+                "install it with 'apt-get install -y prometheus-node-exporter' (or run 'bash scripts/setup')");
+    }
+
     /** The Firestore emulator jar: skipped loudly when missing, even in CI (it cannot be installed there). */
     public static Path firestoreEmulatorJar() {
         Path jar = Path.of("/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar");

@@ -76,6 +76,8 @@ public final class CoturnServer implements AutoCloseable {
         private TestCertificates.Pem tls;
         private final List<String> lines = new ArrayList<>();
         private Duration startupTimeout = Duration.ofSeconds(15);
+        private int fixedPort;
+        private int fixedTlsPort;
 
         /** REST auth ({@code use-auth-secret}) with this secret; null for no auth options at all (an open relay). */
         public Builder secret(String value) {
@@ -111,6 +113,13 @@ public final class CoturnServer implements AutoCloseable {
             return this;
         }
 
+        /** Listen on these ports (e.g. those of a stopped server, to start it again) instead of free ones. */
+        public Builder ports(int port, int tlsPort) {
+            this.fixedPort = port;
+            this.fixedTlsPort = tlsPort;
+            return this;
+        }
+
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = timeout;
             return this;
@@ -125,7 +134,8 @@ public final class CoturnServer implements AutoCloseable {
                 try {
                     return startOnce();
                 } catch (AssertionError e) {
-                    if (attempt >= 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    if (attempt >= 3 || fixedPort > 0
+                            || !String.valueOf(e.getMessage()).contains("Address already in use")) {
                         throw e;
                     }
                 }
@@ -136,8 +146,8 @@ public final class CoturnServer implements AutoCloseable {
             Path turnserver = Components.turnserver();
             try {
                 Path dir = Files.createTempDirectory("turnkit-coturn-");
-                int port = ManagedProcess.freePort();
-                int tlsPort = ManagedProcess.freePort();
+                int port = fixedPort > 0 ? fixedPort : ManagedProcess.freePort();
+                int tlsPort = fixedTlsPort > 0 ? fixedTlsPort : ManagedProcess.freePort();
                 // below Linux's ephemeral range (32768-60999), where freePort() picks the listening ports
                 int minPort = 20_000 + RANDOM.nextInt(12_000);
                 List<String> conf = new ArrayList<>();

@@ -1,0 +1,155 @@
+package dev.turnkit.cli;
+
+import dev.turnkit.check.CredentialSource;
+import dev.turnkit.load.LoadGenerator;
+import dev.turnkit.load.LoadOptions;
+import dev.turnkit.load.LoadReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code turnkit load}: concurrent calls relayed through a TURN server, with RTT, jitter, loss and failures. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Concurrent calls through a TURN server: each a pair of allocations that bind channels to "
+                + "each other and relay audio-sized packets both ways (the caller sends, the callee echoes).",
+            "Reports RTT p50/p95/p99, jitter, loss, failed allocations and bytes relayed; exit 2 when loss or "
+                + "failures pass the thresholds. UDP."})
+final class LoadCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--server", required = true, paramLabel = "HOST", description = "TURN server host name or IP.")
+    String server;
+
+    @Option(names = "--port", defaultValue = "3478", paramLabel = "PORT", description = "TURN port (default: 3478).")
+    int port;
+
+    @Option(names = "--secret-file", required = true, paramLabel = "FILE",
+            description = "File holding coturn's static-auth-secret.")
+    Path secretFile;
+
+    @Option(names = "--calls", defaultValue = "10", paramLabel = "N", description = "Concurrent calls (default: 10).")
+    int calls;
+
+    @Option(names = "--duration", defaultValue = "60s", paramLabel = "DURATION",
+            converter = Durations.Converter.class, description = "Media time (default: 60s).")
+    Duration duration;
+
+    @Option(names = "--rate", defaultValue = "50", paramLabel = "PPS",
+            description = "Packets per second per call and direction (default: 50, one per 20 ms).")
+    int rate;
+
+    @Option(names = "--payload", defaultValue = "160", paramLabel = "BYTES",
+            description = "Bytes per packet (default: 160, 20 ms of G.711).")
+    int payload;
+
+    @Option(names = "--ramp-up", paramLabel = "DURATION", converter = Durations.Converter.class,
+            description = "Time over which the calls are set up (default: a tenth of --duration, at most 10s).")
+    Duration rampUp;
+
+    @Option(names = "--transport", defaultValue = "udp", paramLabel = "udp",
+            description = "Transport to the server; only udp so far.")
+    String transport;
+
+    @Option(names = "--max-loss", defaultValue = "0.01", paramLabel = "RATIO",
+            description = "Exit 2 when the round-trip loss is above this (default: 0.01 = 1 %%).")
+    double maxLoss;
+
+    @Option(names = "--max-failed", defaultValue = "0", paramLabel = "N",
+            description = "Exit 2 when more allocations than this fail (default: 0).")
+    int maxFailed;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!transport.equalsIgnoreCase("udp")) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "--transport " + transport + ": only udp is "
+                    + "implemented so far");
+        }
+        Duration ramp = rampUp != null ? rampUp : duration.dividedBy(10).compareTo(Duration.ofSeconds(10)) > 0
+                ? Duration.ofSeconds(10) : duration.dividedBy(10);
+        LoadOptions options;
+        byte[] secret;
+        try {
+            options = new LoadOptions(server, port, calls, duration, rate, payload, ramp);
+            secret = Files.readString(secretFile, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, e.getMessage());
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot read --secret-file " + secretFile + ": "
+                    + e.getClass().getSimpleName());
+        }
+        if (secret.length == 0) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "--secret-file " + secretFile + " is empty: put "
+                    + "coturn's static-auth-secret in it");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        LoadReport r;
+        try {
+            r = new LoadGenerator(options, CredentialSource.restSecret(secret), line -> {
+                err.println(line);
+                err.flush();
+            }).run();
+        } catch (UnknownHostException e) {
+            throw new CommandFailedException(ExitCode.CRITICAL, "cannot resolve " + server);
+        }
+        boolean over = r.loss() > maxLoss || r.allocationsFailed() > maxFailed;
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            try {
+                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(document(r, over)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out.printf(Locale.ROOT, "udp: %d/%d calls up, %d allocations failed%s%n", r.callsUp(), r.calls(),
+                    r.allocationsFailed(), r.failures().isEmpty() ? "" : " " + r.failures());
+            out.printf(Locale.ROOT, "udp: sent %d, received by callees %d, echoed %d, back at callers %d, loss %.3f%%,"
+                    + " %d bytes relayed in %.1f s%n", r.sent(), r.receivedByPeer(), r.echoed(), r.receivedBack(),
+                    100 * r.loss(), r.bytesRelayed(), r.seconds());
+            out.printf(Locale.ROOT, "udp: RTT p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, jitter %.3f ms%n", r.rttP50Ms(),
+                    r.rttP95Ms(), r.rttP99Ms(), r.jitterMs());
+            out.println(over ? "CRITICAL: over --max-loss " + maxLoss + " or --max-failed " + maxFailed : "OK");
+        }
+        out.flush();
+        return over ? ExitCode.CRITICAL.code() : ExitCode.OK.code();
+    }
+
+    private static Map<String, Object> document(LoadReport r, boolean over) {
+        Map<String, Object> udp = new LinkedHashMap<>();
+        udp.put("calls", r.calls());
+        udp.put("callsUp", r.callsUp());
+        udp.put("allocationsFailed", r.allocationsFailed());
+        udp.put("failures", r.failures());
+        udp.put("sent", r.sent());
+        udp.put("receivedByPeer", r.receivedByPeer());
+        udp.put("echoed", r.echoed());
+        udp.put("receivedBack", r.receivedBack());
+        udp.put("loss", r.loss());
+        udp.put("bytesRelayed", r.bytesRelayed());
+        udp.put("rttP50Ms", r.rttP50Ms());
+        udp.put("rttP95Ms", r.rttP95Ms());
+        udp.put("rttP99Ms", r.rttP99Ms());
+        udp.put("jitterMs", r.jitterMs());
+        udp.put("seconds", r.seconds());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("status", over ? "CRITICAL" : "OK");
+        doc.put("transports", Map.of("udp", udp));
+        return doc;
+    }
+}
