@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with a deadline and always brings the stack down. Screenshots go to target/test-artifacts/sample-call/.
  */
 class SampleCallTest {
-    private static final long SCRIPT_TIMEOUT_SECONDS = 180;
+    private static final long SCRIPT_TIMEOUT_SECONDS = 360;
     private static final Pattern TIME_TO_CONNECTED = Pattern.compile("TIME_TO_CONNECTED_MS=(\\d+)");
 
     @TempDir

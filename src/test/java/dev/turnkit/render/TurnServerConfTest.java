@@ -182,7 +182,7 @@ class TurnServerConfTest {
     void missingValueFailsTheRender() {
         TurnServerSpec broken = new TurnServerSpec("production", null, "10.0.0.2", "10.0.0.2", null, 3478, 5349,
                 new PortRange(49152, 50151), CoturnVersion.of("4.6.1"), List.of(Stacks.SECRET), "/c", "/k", 10, 300,
-                250_000, 100_000_000, List.of(), false, null, null);
+                250_000, 100_000_000, List.of(), false, null, null, List.of());
         assertThatThrownBy(() -> RENDERER.renderTurnServerConf(broken))
                 .as("strict mode: a missing realm is an error, not an empty line")
                 .isInstanceOf(RenderException.class).hasMessageStartingWith("templates/turnserver.conf.ftl:");
