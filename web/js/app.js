@@ -1,4 +1,4 @@
-// app.js: the call flow of the seed, step by step, for one signed-in user, on the Firebase Web SDK.
+// app.js: the call flow of the seed design (docs/sample-app.md), step by step, for one signed-in user, on the Firebase Web SDK.
 //
 //   CALLER                                         CALLEE
 //   1-2. fetch TURN credentials, create the PC
@@ -36,7 +36,7 @@ const MAX_CANDIDATES = 100;
 // The call this tab had open, kept across a reload (sessionStorage) so the reloaded page can end it cleanly.
 const OPEN_CALL_KEY = 'turnkit.openCall';
 
-// The session state machine of the seed, in order; the rules allow only these steps.
+// The session state machine (docs/signaling-data-model.md), in order; the rules allow only these steps.
 const STATES = ['IDLE', 'OFFER_SENT', 'CONNECTING', 'CONNECTED', 'ENDED'];
 
 const $ = (id) => document.getElementById(id);

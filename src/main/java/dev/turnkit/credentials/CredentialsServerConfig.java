@@ -16,7 +16,7 @@ import java.util.Set;
  * reported at once as a {@link ConfigException}). Secrets are given as files, never as values.
  */
 public final class CredentialsServerConfig {
-    /** The most a client can ever get: coturn itself has no upper bound (credentials-api.md pitfall 3). */
+    /** The most a client can ever get: coturn itself has no upper bound (design-notes.md §10, pitfall 3). */
     public static final Duration HARD_MAX_TTL = Duration.ofHours(24);
 
     private final InetAddress bindAddress;
