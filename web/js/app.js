@@ -1,4 +1,5 @@
-// app.js: the call flow of the seed design (docs/sample-app.md), step by step, for one signed-in user, on the Firebase Web SDK.
+// app.js: the call flow of the seed design (docs/sample-app.md), step by step, for one signed-in user, on the
+// Firebase Web SDK.
 //
 //   CALLER                                         CALLEE
 //   1-2. fetch TURN credentials, create the PC
