@@ -347,16 +347,23 @@ async function noFailureShown(page) {
  * page is reloaded: the reloaded page ends the session, the caller is told the other side ended it, and neither page
  * keeps a listener of the call.
  */
+/** Two users sign in; the first calls the second, relay only where asked; the second answers; both connect. */
+async function connectedCall(browser, [callerName, calleeName], { callerRelay, calleeRelay }) {
+  const caller = await openUser(browser, callerName);
+  const callee = await openUser(browser, calleeName);
+  await signIn(caller, `${callerName}-${runId}@example.com`);
+  const calleeUid = await signIn(callee, `${calleeName}-${runId}@example.com`);
+  if (callerRelay) await caller.check('#relay-only');
+  if (calleeRelay) await callee.check('#relay-only');
+  await caller.fill('#callee-uid', calleeUid);
+  await caller.click('#call');
+  await callee.click('#incoming button[data-session-id]');
+  return { caller, callee, pair: await connected(caller, callee) };
+}
+
 async function callerRelayOnlyThenCalleeReloads(browser) {
-  const carol = await openUser(browser, 'carol');
-  const dan = await openUser(browser, 'dan');
-  await signIn(carol, `carol-${runId}@example.com`);
-  const danUid = await signIn(dan, `dan-${runId}@example.com`);
-  await carol.check('#relay-only');
-  await carol.fill('#callee-uid', danUid);
-  await carol.click('#call');
-  await dan.click('#incoming button[data-session-id]');
-  const pair = await connected(carol, dan);
+  const { caller: carol, callee: dan, pair } = await connectedCall(browser, ['carol', 'dan'],
+    { callerRelay: true, calleeRelay: false });
   const sessionId = await carol.textContent('#session-id');
   expect(pairFits(pair, true, false) && await noFailureShown(carol) && await noFailureShown(dan),
     'relay only on the caller\'s side: connected, data and audio both ways, the caller\'s pair is relayed, '
@@ -405,15 +412,8 @@ async function neitherRelayOnlyRingingBeforeSignIn(browser) {
 
 /** Relay only on the callee's side only. */
 async function calleeRelayOnly(browser) {
-  const gus = await openUser(browser, 'gus');
-  const hal = await openUser(browser, 'hal');
-  await signIn(gus, `gus-${runId}@example.com`);
-  const halUid = await signIn(hal, `hal-${runId}@example.com`);
-  await hal.check('#relay-only');
-  await gus.fill('#callee-uid', halUid);
-  await gus.click('#call');
-  await hal.click('#incoming button[data-session-id]');
-  const pair = await connected(gus, hal);
+  const { caller: gus, callee: hal, pair } = await connectedCall(browser, ['gus', 'hal'],
+    { callerRelay: false, calleeRelay: true });
   expect(pairFits(pair, false, true) && await noFailureShown(gus) && await noFailureShown(hal),
     'relay only on the callee\'s side: connected, the callee\'s side of the pair is relayed', pairText(pair));
   await hal.click('#hangup');
