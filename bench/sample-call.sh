@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: click-to-connected of the sample call page on the Firebase Web SDK (web/ in this tree) against the
 # REST-polling page it replaced (web/ and e2e/sample-call.mjs at commit $OLD), measured in the same run on the same
-# machine: the same stack (`turnkit local up --ports auto`, this tree's jar and firestore.rules) serves one page, then
+# machine: one stack (`turnkit local up --ports auto`, this tree's jar and firestore.rules) serves one page, then
 # the other, alternating ROUNDS times, each round CALLS relay-only calls with fresh users (after one warm-up request
 # to the Firestore emulator). Prints each run's medians and the load average; BENCHMARKS.md has the results.
 #
@@ -26,8 +26,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The old page as a checkout of its own: its web/ and its test script from git; this tree's rules and npm tools.
-mkdir -p "$work/old/e2e"
+# One stack serves both pages from one web/ directory whose files are swapped between runs (the static server reads
+# them on every request): same coturn, emulators, endpoint, origin and CORS allow-list for both.
+mkdir -p "$work/old/e2e" "$work/new" "$work/repo/web/dist"
 git archive "$OLD" web | tar -x -C "$work/old"
 git show "$OLD:e2e/sample-call.mjs" > "$work/old/e2e/sample-call.mjs"
 # Its relay check predates peer-reflexive remote candidates (the other side's relay address learned from its first
@@ -35,24 +36,29 @@ git show "$OLD:e2e/sample-call.mjs" > "$work/old/e2e/sample-call.mjs"
 sed -i "s/pair.localType === 'relay' \&\& pair.remoteType === 'relay'/pair.localType === 'relay' \&\& ['relay', 'prflx'].includes(pair.remoteType)/" \
   "$work/old/e2e/sample-call.mjs"
 ln -s "$root/e2e/node_modules" "$work/old/e2e/node_modules"
-cp firestore.rules "$work/old/"
-# local up serves web/ only once it is built; the old page has no build, so an empty bundle marks it ready.
-mkdir -p "$work/old/web/dist" && : > "$work/old/web/dist/app.js"
+cp -r web/index.html web/style.css web/js web/dist "$work/new/"
+cp firestore.rules "$work/repo/"
+ln -s "$root/e2e" "$work/repo/e2e"
+cp -r "$work/new/." "$work/repo/web/"
 
-run() {  # run NAME REPO SCRIPT
-  state="$work/state-$1"
-  java -jar "$root/target/turnkit.jar" local up --detach --json --ports auto --no-check --state-dir "$state" \
-    --repo "$2" > "$work/$1.json"
+state="$work/state"
+for attempt in 1 2 3; do  # a loaded machine can miss a start deadline; try again
+  if java -jar "$root/target/turnkit.jar" local up --detach --json --ports auto --no-check --state-dir "$state" \
+      --repo "$work/repo" > "$work/stack.json"; then break; fi
+  [ "$attempt" = 3 ] && { echo "bench: local up failed 3 times" >&2; exit 3; }
+done
+
+run() {  # run NAME PAGE_DIR SCRIPT
+  find "$work/repo/web" -mindepth 1 -delete
+  cp -r "$2/." "$work/repo/web/"
   echo "== $1 page, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  node "$3" "$work/$1.json" --calls "$CALLS" --artifacts "$work/artifacts-$1" \
+  node "$3" "$work/stack.json" --calls "$CALLS" --artifacts "$work/artifacts-$1" \
     | grep -E 'over [0-9]+ calls|PASSED|FAILED' || echo "$1: the run failed"
-  java -jar "$root/target/turnkit.jar" local down --state-dir "$state" >/dev/null
-  state=""
 }
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$ROUNDS"); do
   echo "# round $round"
-  run rest "$work/old" "$work/old/e2e/sample-call.mjs"
-  run sdk "$root" "$root/e2e/sample-call.mjs"
+  run rest "$work/old/web" "$work/old/e2e/sample-call.mjs"
+  run sdk "$work/new" "$root/e2e/sample-call.mjs"
 done

@@ -167,6 +167,12 @@ class Call {
     this.pc.onicecandidateerror = (e) => {
       this.candidateErrors.add(`${e.url}: ${e.errorCode} ${e.errorText}`.trim());
       log(`ICE candidate error ${e.url}: ${e.errorCode} ${e.errorText}`);
+      // Relay only, nothing gathered, and the TURN server refused the credentials: every entry carries the same
+      // credentials, so no relay candidate will come; say so now instead of after gathering gives up.
+      if (e.errorCode === 401 && this.relayOnly && this.localTypes.length === 0 && !this.ended) {
+        this.fail(new StepError('ice', 'failed', `ICE failed: the TURN server refused the credentials (${e.url}: `
+          + `${e.errorCode} ${e.errorText}): wrong or expired credentials; does coturn have the endpoint's secret?`));
+      }
     };
     // Relay only and gathering finished without a single relay candidate: the call cannot connect; say why now
     // instead of waiting for the setup timeout.
