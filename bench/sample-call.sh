@@ -53,7 +53,7 @@ run() {  # run NAME PAGE_DIR SCRIPT
   cp -r "$2/." "$work/repo/web/"
   echo "== $1 page, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   node "$3" "$work/stack.json" --calls "$CALLS" --artifacts "$work/artifacts-$1" \
-    | grep -E 'over [0-9]+ calls|PASSED|FAILED' || echo "$1: the run failed"
+    | grep -E 'TIME_TO_CONNECTED_MS|over [0-9]+ calls|PASSED|FAILED' || echo "$1: the run failed"
 }
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
