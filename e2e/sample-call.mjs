@@ -484,8 +484,13 @@ async function turnRefusesCredentials(browser) {
   const failed = await callFails(grace);
   expect(failed.step === 'ice' && failed.kind === 'failed' && /401/.test(failed.text),
     `TURN refuses the credentials → the page says ICE failed with the TURN 401 (${failed.ms} ms)`, failed.text);
-  await new Promise((r) => setTimeout(r, 500));  // a session write already in flight would land by now
-  const ringing = (await sessionsCalledBy(graceUid)).filter((session) => session.state !== 'ENDED');
+  // A session write already in flight lands, and the ENDED written after it: give both up to 5 s.
+  let ringing = [];
+  for (const started = Date.now(); Date.now() - started < 5000;) {
+    ringing = (await sessionsCalledBy(graceUid)).filter((session) => session.state !== 'ENDED');
+    if (ringing.length === 0) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
   expect(ringing.length === 0, 'a call that failed before connecting leaves no session ringing',
     JSON.stringify(ringing));
 }

@@ -122,6 +122,7 @@ class Call {
     this.localTypes = [];             // types of the local candidates gathered
     this.remoteTypes = [];            // types of the remote candidates received
     this.sessionState = 'IDLE';
+    this.creating = false;            // the caller's session write is issued, not yet acknowledged
     this.ended = false;
     this.candidateErrors = new Set(); // "url: code text" of each ICE server that failed
     this.stops = [];                  // this call's listeners
@@ -260,16 +261,14 @@ class Call {
     // Step 4: the session document, born with the offer (state OFFER_SENT), created_at = serverTimestamp().
     this.expiresAt = timestamp(new Date(Date.now() + SESSION_LIFETIME_MS));
     this.remember();
+    this.creating = true;  // from here on an end must write ENDED (the SDK sends it after the create)
     const created = signaling.createSession(this.sessionId, { calleeId, offer, expiresAt: this.expiresAt });
     // Candidates may follow at once: they reach the server after the session (see flushCandidates).
     this.canPublish = true;
     this.flushCandidates();
     await created;
-    if (this.ended) {
-      // Failed or hung up while the session was being written: close it again.
-      await signaling.setState(this.sessionId, 'ENDED');
-      return;
-    }
+    this.creating = false;
+    if (this.ended) return;  // failed or hung up meanwhile: fail()/hangUp() already wrote ENDED after the create
     this.showState('OFFER_SENT');
     log(`session ${this.sessionId} created with the offer; waiting for ${calleeId} to answer`);
 
@@ -488,8 +487,9 @@ class Call {
     $('delete-session').disabled = this.role !== 'caller' || this.sessionState === 'IDLE';
   }
 
+  /** Whether the other side may see this session ringing or running (also while its create is in flight). */
   get sessionOpen() {
-    return this.sessionState !== 'IDLE' && this.sessionState !== 'ENDED';
+    return this.creating || (this.sessionState !== 'IDLE' && this.sessionState !== 'ENDED');
   }
 
   /** The other side set ENDED (or deleted the session): not a failure of ours, and not a rules denial. */
