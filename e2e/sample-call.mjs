@@ -1,21 +1,25 @@
 #!/usr/bin/env node
-// End-to-end test of the sample call page (web/) on the local stack, in headless Chromium.
+// End-to-end test of the sample call page (web/, the Firebase Web SDK) on the local stack, in headless Chromium.
 //
 //   node e2e/sample-call.mjs LOCAL_UP_JSON [--artifacts DIR] [--calls N]
 //
 // LOCAL_UP_JSON is the document `turnkit local up --detach --json` prints. Two browser contexts sign in as two
-// users and make a relay-only call through the page; a third user tries to read the session and inject a
-// candidate; two more pages meet a refused and an unreachable credentials endpoint. Firestore is checked
-// directly with the emulator's owner token. Exits 0 when everything held, 1 on a failed expectation, 2 when the
-// whole run exceeds its time budget. Prints TIME_TO_CONNECTED_MS=<n> (from the "Call" click to connected);
-// --calls N repeats the call scenario N times (fresh users each time) and prints the median, for BENCHMARKS.md.
+// users and make a relay-only call through the page; a third user tries to read the session, listen to it and its
+// candidates, and inject a candidate. Then every relay-only combination (caller only, callee only, neither)
+// connects, with a callee who signs in while the call is already ringing and a callee whose page is reloaded
+// mid-call; every iceServers entry the endpoint issues is tried on its own; two more pages meet a refused and an
+// unreachable credentials endpoint. Firestore is checked directly with the emulator's owner token. Exits 0 when
+// everything held, 1 on a failed expectation, 2 when the whole run exceeds its time budget. Prints
+// TIME_TO_CONNECTED_MS=<n> (from the "Call" click to connected); --calls N repeats the relay-only call N times
+// (fresh users each time) and prints the median, for BENCHMARKS.md.
 
+import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const TOTAL_BUDGET_MS = 120_000;   // the whole run (plus 15 s per extra call with --calls)
+const TOTAL_BUDGET_MS = 300_000;   // the whole run (plus 15 s per extra call with --calls)
 const STEP_TIMEOUT_MS = 15_000;    // any single wait for the page
 const REQUEST_TIMEOUT_MS = 5_000;  // any request this script makes itself
 
@@ -163,6 +167,22 @@ async function callFails(page) {
   return { ...await errorOf(page), ms: Date.now() - started };
 }
 
+async function listenerCount(page) {
+  return page.evaluate(() => window.turnkitSample.listenerCount());
+}
+
+/** Waits until both pages are connected, each received the other's greeting, and media flows. */
+async function connected(caller, callee) {
+  for (const [page, other] of [[caller, 'callee'], [callee, 'caller']]) {
+    await page.waitForSelector('#pc-state[data-state=connected]');
+    await page.waitForSelector(`#channel-state[data-received="hello from the ${other}"]`);
+    await page.waitForFunction(() => Number(document.querySelector('#remote-audio-state').dataset.packets) > 0);
+    await page.waitForSelector('#pair[data-local-type]');
+  }
+  const pairOf = (page) => page.locator('#pair').evaluate((e) => ({ ...e.dataset, text: e.textContent }));
+  return { caller: await pairOf(caller), callee: await pairOf(callee) };
+}
+
 async function errorOf(page) {
   const box = page.locator('#error');
   await box.waitFor({ state: 'visible' });
@@ -222,8 +242,11 @@ async function relayOnlyCall(browser) {
       await page.waitForFunction(() => Number(document.querySelector('#remote-audio-state').dataset.packets) > 0);
       await page.waitForSelector('#pair[data-local-type]');
       const pair = await page.locator('#pair').evaluate((e) => ({ ...e.dataset, text: e.textContent }));
-      expect(pair.localType === 'relay' && pair.remoteType === 'relay',
-        `${name}: data channel open, remote audio packets arriving, selected pair is relay ⇄ relay`, pair.text);
+      // The other side's relay candidate may be learned from its first check before its signaling message
+      // arrives: then it is peer-reflexive (prflx), with the same relay address.
+      expect(pair.localType === 'relay' && ['relay', 'prflx'].includes(pair.remoteType),
+        `${name}: data channel open, remote audio packets arriving, the selected pair is relayed on this side`,
+        pair.text);
     }
     await alice.waitForSelector('#session-state[data-state=CONNECTED]');
     const offered = seen[0];
@@ -255,12 +278,19 @@ async function relayOnlyCall(browser) {
       && candidates.every((c) => / typ relay /.test(c.candidate)),
     'relay only: every published candidate is a relay candidate');
 
-    // Mallory, signed in but not a participant, can neither read the session nor add a candidate.
+    // Mallory, signed in but not a participant, can neither read the session, nor listen to it or its candidates,
+    // nor add a candidate; each time the page says the rules denied it.
     await mallory.fill('#open-session-id', sessionId);
     await mallory.click('#open');
     const readDenied = await errorOf(mallory);
-    expect(readDenied.step === 'signaling' && readDenied.kind === 'denied' && /403/.test(readDenied.text),
+    expect(readDenied.step === 'signaling' && readDenied.kind === 'denied' && /permission-denied/.test(readDenied.text),
       'a third user cannot read the session: the page reports the denial', readDenied.text);
+    const outcomes = await mallory.evaluate((id) => window.turnkitSample.listen(id), sessionId);
+    const listenDenied = await errorOf(mallory);
+    expect(JSON.stringify(outcomes) === '["permission-denied","permission-denied"]'
+      && listenDenied.kind === 'denied' && /listen to/.test(listenDenied.text),
+    'a third user\'s onSnapshot() on the session and on its candidates gets permission-denied in the error '
+      + 'callback, and the page shows it', `${outcomes} / ${listenDenied.text}`);
     await mallory.evaluate((id) => window.turnkitSample.injectCandidate(id), sessionId);
     await mallory.waitForFunction(() => /publish ICE candidate/.test(document.querySelector('#error').textContent));
     const injectDenied = await errorOf(mallory);
@@ -268,13 +298,19 @@ async function relayOnlyCall(browser) {
       injectDenied.text);
     expect((await storedCandidates(sessionId)).every((c) => c.sender !== malloryUid),
       'nothing from the third user was stored');
+    expect(await listenerCount(mallory) === 1, 'the third user\'s page keeps only its incoming-calls listener');
 
-    // Bob hangs up: both sides end, the session is ENDED; then Alice deletes it with its candidates.
+    // Bob hangs up: both sides end, the session is ENDED, and each page closed every listener of the call.
     await bob.click('#hangup');
     await bob.waitForSelector('#session-state[data-state=ENDED]');
     await alice.waitForSelector('#session-state[data-state=ENDED]');
     await alice.waitForSelector('#pc-state[data-state=closed]');
     expect((await storedSession(sessionId)).state === 'ENDED', 'hang-up: the session is ENDED and both pages show it');
+    const aliceReason = await alice.getAttribute('#end-reason', 'data-reason');
+    expect(aliceReason === 'the other side ended the call' && await alice.locator('#error').isHidden(),
+      'the caller is told the other side ended the call, and no failure is shown', aliceReason);
+    expect(await listenerCount(alice) === 1 && await listenerCount(bob) === 1,
+      'after the hang-up both pages unsubscribed the session and candidates listeners (only incoming calls remain)');
     watching = false;
     await watcher;
     const states = seen.map((fields) => fields.state);
@@ -284,12 +320,152 @@ async function relayOnlyCall(browser) {
     await alice.click('#delete-session:not([disabled])');
     await alice.waitForSelector('#delete-session[data-deleted]');
     expect(await storedSession(sessionId) === null && (await storedCandidates(sessionId)).length === 0,
-      'the caller deleted the session and all its candidates');
+      'the caller deleted the session and all its candidates (one batched write)');
     return { connectedMs, pageMs, systemMs };
   } finally {
     watching = false;
     await watcher;
   }
+}
+
+/** A relay-only side's own candidate in the selected pair is a relay candidate. */
+function pairFits(pairs, callerRelay, calleeRelay) {
+  return (!callerRelay || pairs.caller.localType === 'relay') && (!calleeRelay || pairs.callee.localType === 'relay');
+}
+
+function pairText(pairs) {
+  return `caller: ${pairs.caller.text}; callee: ${pairs.callee.text}`;
+}
+
+async function noFailureShown(page) {
+  return page.locator('#error').isHidden();
+}
+
+/**
+ * Relay only on the caller's side only (the flow docs/sample-app.md describes): the callee's host candidates reach
+ * the caller first, and the local coturn relays to them (they are this machine's addresses). Mid-call the callee's
+ * page is reloaded: the reloaded page ends the session, the caller is told the other side ended it, and neither page
+ * keeps a listener of the call.
+ */
+/** Two users sign in; the first calls the second, relay only where asked; the second answers; both connect. */
+async function connectedCall(browser, [callerName, calleeName], { callerRelay, calleeRelay }) {
+  const caller = await openUser(browser, callerName);
+  const callee = await openUser(browser, calleeName);
+  await signIn(caller, `${callerName}-${runId}@example.com`);
+  const calleeUid = await signIn(callee, `${calleeName}-${runId}@example.com`);
+  if (callerRelay) await caller.check('#relay-only');
+  if (calleeRelay) await callee.check('#relay-only');
+  await caller.fill('#callee-uid', calleeUid);
+  await caller.click('#call');
+  await callee.click('#incoming button[data-session-id]');
+  return { caller, callee, pair: await connected(caller, callee) };
+}
+
+async function callerRelayOnlyThenCalleeReloads(browser) {
+  const { caller: carol, callee: dan, pair } = await connectedCall(browser, ['carol', 'dan'],
+    { callerRelay: true, calleeRelay: false });
+  const sessionId = await carol.textContent('#session-id');
+  expect(pairFits(pair, true, false) && await noFailureShown(carol) && await noFailureShown(dan),
+    'relay only on the caller\'s side: connected, data and audio both ways, the caller\'s pair is relayed, '
+      + 'no failure shown', pairText(pair));
+
+  await dan.reload();
+  await dan.waitForSelector('#my-uid:not(:empty)');  // the tab's sign-in survives the reload
+  await carol.waitForSelector('#session-state[data-state=ENDED]');
+  await carol.waitForSelector('#pc-state[data-state=closed]');
+  const reason = await carol.getAttribute('#end-reason', 'data-reason');
+  expect(/the other side ended the call/.test(reason) && await noFailureShown(carol),
+    'callee reloaded mid-call: the caller is told the other side ended the call (no failure, no denial)', reason);
+  expect((await storedSession(sessionId)).state === 'ENDED', 'the reloaded callee page ended the session');
+  await dan.waitForFunction(() => [...document.querySelectorAll('#log li')]
+    .some((li) => /left open when this page was reloaded/.test(li.textContent)));
+  expect(await listenerCount(carol) === 1 && await listenerCount(dan) === 1,
+    'after the reload nothing of the call is left listening on either page (only incoming calls)');
+}
+
+/**
+ * Relay only on neither side, and the call rings before the callee has signed in: the callee's incoming-calls
+ * listener shows it in its first snapshot. The caller hangs up.
+ */
+async function neitherRelayOnlyRingingBeforeSignIn(browser) {
+  const ed = await openUser(browser, 'ed');
+  const fay = await openUser(browser, 'fay');
+  await signIn(ed, `ed-${runId}@example.com`);
+  const fayEmail = `fay-${runId}@example.com`;
+  const fayUid = (await signUpByRest(fayEmail)).localId;
+  await ed.fill('#callee-uid', fayUid);
+  await ed.click('#call');
+  await ed.waitForSelector('#session-state[data-state=OFFER_SENT]');
+  await signIn(fay, fayEmail);
+  await fay.click('#incoming button[data-session-id]');
+  const pair = await connected(ed, fay);
+  expect(await noFailureShown(ed) && await noFailureShown(fay),
+    'relay only on neither side, callee signed in while the call was ringing: it showed up, was answered, connected',
+    pairText(pair));
+  await ed.click('#hangup');
+  await fay.waitForSelector('#pc-state[data-state=closed]');
+  const reason = await fay.getAttribute('#end-reason', 'data-reason');
+  expect(reason === 'the other side ended the call' && await listenerCount(ed) === 1
+      && await listenerCount(fay) === 1,
+  'the caller hung up: the callee is told so, and both pages closed the call\'s listeners', reason);
+}
+
+/** Relay only on the callee's side only. */
+async function calleeRelayOnly(browser) {
+  const { caller: gus, callee: hal, pair } = await connectedCall(browser, ['gus', 'hal'],
+    { callerRelay: false, calleeRelay: true });
+  expect(pairFits(pair, false, true) && await noFailureShown(gus) && await noFailureShown(hal),
+    'relay only on the callee\'s side: connected, the callee\'s side of the pair is relayed', pairText(pair));
+  await hal.click('#hangup');
+  await gus.waitForSelector('#pc-state[data-state=closed]');
+}
+
+/**
+ * Every iceServers entry the endpoint issues works on its own from the page: each turn:/turns: URI yields a relay
+ * candidate over its transport, the stun: URI gathers without error, and no entry reports an ICE candidate error
+ * (the turns: URI names the host on the certificate).
+ */
+async function everyIceServerWorks(browser) {
+  const ivy = await openUser(browser, 'ivy');
+  await signIn(ivy, `ivy-${runId}@example.com`);
+  const results = await ivy.evaluate(async () => {
+    const creds = await window.turnkitSample.iceServers();
+    const out = [];
+    for (const server of creds.iceServers) {
+      for (const uri of [].concat(server.urls)) {
+        const pc = new RTCPeerConnection({ iceServers: [{ ...server, urls: [uri] }],
+          iceTransportPolicy: uri.startsWith('stun:') ? 'all' : 'relay' });
+        const relays = [];
+        const errors = [];
+        // relayProtocol: how this relay candidate reaches the TURN server (Chromium leaves it empty for udp).
+        pc.onicecandidate = (e) => {
+          if (e.candidate && e.candidate.type === 'relay') relays.push(e.candidate.relayProtocol || 'udp');
+        };
+        pc.onicecandidateerror = (e) => errors.push(`${e.errorCode} ${e.errorText}`);
+        pc.createDataChannel('probe');
+        await pc.setLocalDescription(await pc.createOffer());
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, 8000);
+          pc.onicegatheringstatechange = () => {
+            if (pc.iceGatheringState === 'complete') { clearTimeout(timer); resolve(); }
+          };
+        });
+        pc.close();
+        out.push({ uri, relays, errors });
+      }
+    }
+    return out;
+  });
+  const expected = { udp: 'udp', tcp: 'tcp' };
+  for (const { uri, relays, errors } of results) {
+    const transport = /transport=(\w+)/.exec(uri)?.[1] || 'udp';
+    const want = uri.startsWith('turns:') ? 'tls' : uri.startsWith('turn:') ? expected[transport] : null;
+    expect(errors.length === 0 && (want === null || relays.includes(want)),
+      `iceServers entry ${uri} works${want ? ` (a relay candidate over ${want})` : ''}`,
+      JSON.stringify({ relays, errors }));
+  }
+  expect(results.some((r) => r.uri.startsWith('turns:localhost:')), 'the TLS entry names localhost, the name on the '
+    + 'local certificate', results.map((r) => r.uri).join(' '));
 }
 
 async function turnRefusesCredentials(browser) {
@@ -308,8 +484,13 @@ async function turnRefusesCredentials(browser) {
   const failed = await callFails(grace);
   expect(failed.step === 'ice' && failed.kind === 'failed' && /401/.test(failed.text),
     `TURN refuses the credentials → the page says ICE failed with the TURN 401 (${failed.ms} ms)`, failed.text);
-  await new Promise((r) => setTimeout(r, 500));  // a session write already in flight would land by now
-  const ringing = (await sessionsCalledBy(graceUid)).filter((session) => session.state !== 'ENDED');
+  // A session write already in flight lands, and the ENDED written after it: give both up to 5 s.
+  let ringing = [];
+  for (const started = Date.now(); Date.now() - started < 5000;) {
+    ringing = (await sessionsCalledBy(graceUid)).filter((session) => session.state !== 'ENDED');
+    if (ringing.length === 0) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
   expect(ringing.length === 0, 'a call that failed before connecting leaves no session ringing',
     JSON.stringify(ringing));
 }
@@ -384,11 +565,16 @@ async function main() {
     Promise.resolve(browser?.close()).catch(() => {}).finally(() => process.exit(2));
   }, budgetMs);
   try {
+    // The local stack's certificate is self-signed: this browser trusts exactly that key (by its SPKI hash), as a
+    // user would by importing the local CA; a real certificate needs nothing of the kind.
+    const cert = new X509Certificate(readFileSync(stack.turn.caFile));
+    const spki = createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       timeout: 30_000,
       args: ['--no-sandbox', '--headless', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
+        '--disable-sync', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+        `--ignore-certificate-errors-spki-list=${spki}`],
     });
     await warmUp();
     const times = [];
@@ -409,6 +595,11 @@ async function main() {
           + `${values.join(' ')} ms; median ${sorted[Math.floor(sorted.length / 2)]}, min ${sorted[0]}, `
           + `max ${sorted[sorted.length - 1]} ms`);
       }
+    }
+    for (const scenario of [callerRelayOnlyThenCalleeReloads, neitherRelayOnlyRingingBeforeSignIn, calleeRelayOnly,
+      everyIceServerWorks]) {
+      await scenario(browser);
+      for (const { page } of pages.splice(0)) await page.context().close();
     }
     await credentialsFailures(browser);
     await turnRefusesCredentials(browser);

@@ -46,6 +46,10 @@ no-tcp-relay
 allow-loopback-peers
 cli-password=${spec.cliPassword}
 </#if>
+<#list spec.allowedPeerIps as ip>
+# local profile only: this machine's own interface address (like loopback); overrides the deny list below
+allowed-peer-ip=${ip}
+</#list>
 <#list spec.deniedPeerIps as range>
 denied-peer-ip=${range}
 </#list>

@@ -1,34 +1,41 @@
-// app.js: the call flow of the seed design (docs/sample-app.md), step by step, for one signed-in user.
+// app.js: the call flow of the seed design (docs/sample-app.md), step by step, for one signed-in user, on the
+// Firebase Web SDK.
 //
 //   CALLER                                         CALLEE
 //   1-2. fetch TURN credentials, create the PC
 //   3.   create the offer
 //   4.   create webrtc_sessions/{id} with the offer
-//        (state OFFER_SENT)                  --->  5. sees the session in "incoming calls" (polling)
+//        (state OFFER_SENT)                  --->  5. its incoming-calls listener (onSnapshot on a query) fires
 //                                                  6-7. fetch credentials, create the PC, set the offer, answer
-//   9-10. poll the session, set the answer   <---  8. store the answer (state CONNECTING)
+//   9-10. the session listener fires with the  <-- 8. store the answer (state CONNECTING)
+//         answer: set it
 //   12-13. publish ICE candidates  <---------------> 12-13. publish ICE candidates
-//   14-16. poll the other side's candidates and add them
+//   14-16. the candidates listener fires with each of the other side's candidates: add it
 //   17-19. ICE + DTLS done: the caller sets state CONNECTED; media and the data channel flow
-//   hang-up (either side): state ENDED; then the caller may delete the session and its candidates.
+//   hang-up (either side): state ENDED, every listener unsubscribed; the caller may then delete the session and its
+//   candidates (one batched write).
 //
-// Signaling is polled over the Firestore REST API to keep this sample free of dependencies; an app using the
-// Firebase SDK would use onSnapshot() listeners on the same documents instead of the poll loop below.
+// Nothing polls: every change reaches the page through an onSnapshot() listener, and every listener a call opens is
+// closed when the call ends (hang-up, failure, the other side's hang-up, or this page going away).
 
-import { StepError, fetchIceServers, loadConfig, newSessionId, signIn, Signaling } from './backend.js';
+import {
+  StepError, connectFirebase, fetchIceServers, loadConfig, signIn, Signaling, timestamp, watchSignIn, withTimeout,
+} from './backend.js';
 
-// Poll intervals: fast while the call is being set up, slow once it is up (only to notice a hang-up).
-const POLL_SETUP_MS = 100;
-const POLL_CALL_MS = 1000;
-const POLL_INCOMING_MS = 250;
 // Nobody answered within this long: the caller gives up (state ENDED).
 const RING_TIMEOUT_MS = 60000;
 // Answered but not connected this long after: reported as failed rather than left spinning.
 const CONNECT_TIMEOUT_MS = 20000;
+// ICE may report "failed" while the other side's candidates are still on their way (trickle ICE through Firestore):
+// e.g. a first remote candidate the TURN server refuses to relay to. A new remote candidate revives the checks, so
+// "failed" ends the call only if it lasts this long.
+const ICE_FAILED_GRACE_MS = 5000;
 // Sessions live at most 2 h (the rules' limit); this sample asks for 1 h.
 const SESSION_LIFETIME_MS = 60 * 60 * 1000;
 // The rules accept candidate ids caller-0..caller-99 / callee-0..callee-99.
 const MAX_CANDIDATES = 100;
+// The call this tab had open, kept across a reload (sessionStorage) so the reloaded page can end it cleanly.
+const OPEN_CALL_KEY = 'turnkit.openCall';
 
 // The session state machine (docs/signaling-data-model.md), in order; the rules allow only these steps.
 const STATES = ['IDLE', 'OFFER_SENT', 'CONNECTING', 'CONNECTED', 'ENDED'];
@@ -36,9 +43,22 @@ const STATES = ['IDLE', 'OFFER_SENT', 'CONNECTING', 'CONNECTED', 'ENDED'];
 const $ = (id) => document.getElementById(id);
 
 let config = null;     // /config.json
-let user = null;       // {uid, email, idToken}
+let firebase = null;   // {app, auth, db}
+let user = null;       // the signed-in Firebase user
 let signaling = null;  // Signaling for `user`
 let call = null;       // the current Call, if any
+let stopIncoming = null;
+
+// Every open listener's unsubscribe function: a call's listeners leave this set when the call ends.
+const listeners = new Set();
+
+/** Registers a listener's unsubscribe function; returns a stop function that is safe to call twice. */
+function track(unsubscribe) {
+  listeners.add(unsubscribe);
+  return () => {
+    if (listeners.delete(unsubscribe)) unsubscribe();
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reporting: one place that shows progress and failures.
@@ -65,22 +85,26 @@ function clearError() {
   $('error').textContent = '';
 }
 
-/** Rejects with a StepError if `promise` takes longer than `ms` (for browser APIs without an AbortSignal). */
-function withTimeout(promise, ms, step, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(
-      () => reject(new StepError(step, 'timeout', `${what} did not finish within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/** The type of an ICE candidate line ("host", "srflx", "relay", ...). */
+function candidateType(line) {
+  const m = / typ (\w+)/.exec(line || '');
+  return m ? m[1] : 'unknown';
+}
+
+function countTypes(types) {
+  if (types.length === 0) return 'none';
+  const counts = {};
+  for (const t of types) counts[t] = (counts[t] || 0) + 1;
+  return Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// A call: one RTCPeerConnection and one webrtc_sessions document.
+// A call: one RTCPeerConnection, one webrtc_sessions document, and the listeners on it.
 
 class Call {
   constructor(role, sessionId, relayOnly) {
     this.role = role;                 // 'caller' | 'callee'
+    this.other = role === 'caller' ? 'callee' : 'caller';
     this.sessionId = sessionId;
     this.relayOnly = relayOnly;
     this.startedAt = performance.now();
@@ -93,14 +117,27 @@ class Call {
     this.outbox = [];                 // local candidates not yet published
     this.published = 0;               // next candidate number: caller-0, caller-1, ...
     this.remoteDescriptionSet = false;
-    this.seenCandidates = new Set();  // ids of remote candidates already added
+    this.pendingRemote = [];          // remote candidates that arrived before the remote description
+    this.seenCandidates = new Set();  // ids of remote candidates already taken
+    this.localTypes = [];             // types of the local candidates gathered
+    this.remoteTypes = [];            // types of the remote candidates received
     this.sessionState = 'IDLE';
+    this.creating = false;            // the caller's session write is issued, not yet acknowledged
     this.ended = false;
-    this.flushing = false;            // a flushCandidates() loop is running
-    this.gathered = 0;                // local candidates gathered so far
     this.candidateErrors = new Set(); // "url: code text" of each ICE server that failed
-    this.pollTimer = null;
-    this.statsTimer = null;
+    this.stops = [];                  // this call's listeners
+    this.timers = new Set();
+    this.iceFailedTimer = 0;
+    this.statsTimer = 0;
+  }
+
+  later(ms, fn) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    this.timers.add(timer);
+    return timer;
   }
 
   /** Steps 1-2 (and 6): credentials first, because the ICE servers are part of the PeerConnection's config. */
@@ -122,7 +159,7 @@ class Call {
     // Step 12: the browser gathers candidates as soon as a local description is set; queue them.
     this.pc.onicecandidate = ({ candidate }) => {
       if (candidate && candidate.candidate) {
-        this.gathered += 1;
+        this.localTypes.push(candidateType(candidate.candidate));
         this.outbox.push(candidate.toJSON());
         this.flushCandidates();
       }
@@ -131,11 +168,17 @@ class Call {
     this.pc.onicecandidateerror = (e) => {
       this.candidateErrors.add(`${e.url}: ${e.errorCode} ${e.errorText}`.trim());
       log(`ICE candidate error ${e.url}: ${e.errorCode} ${e.errorText}`);
+      // Relay only, nothing gathered, and the TURN server refused the credentials: every entry carries the same
+      // credentials, so no relay candidate will come; say so now instead of after gathering gives up.
+      if (e.errorCode === 401 && this.relayOnly && this.localTypes.length === 0 && !this.ended) {
+        this.fail(new StepError('ice', 'failed', `ICE failed: the TURN server refused the credentials (${e.url}: `
+          + `${e.errorCode} ${e.errorText}): wrong or expired credentials; does coturn have the endpoint's secret?`));
+      }
     };
     // Relay only and gathering finished without a single relay candidate: the call cannot connect; say why now
     // instead of waiting for the setup timeout.
     this.pc.onicegatheringstatechange = () => {
-      if (this.pc.iceGatheringState === 'complete' && this.relayOnly && this.gathered === 0 && !this.ended) {
+      if (this.pc.iceGatheringState === 'complete' && this.relayOnly && this.localTypes.length === 0 && !this.ended) {
         this.fail(new StepError('ice', 'failed', 'ICE failed: no relay candidate from the TURN server'
           + (this.candidateErrors.size ? ` (${[...this.candidateErrors].join('; ')})` : '')));
       }
@@ -167,28 +210,41 @@ class Call {
     channel.onclose = () => { $('channel-state').textContent = 'closed'; };
   }
 
-  /** Step 13: publish queued candidates one by one, in order, once the session allows it. */
-  async flushCandidates() {
-    if (!this.canPublish || this.flushing || this.ended) return;
-    this.flushing = true;
-    try {
-      while (this.outbox.length > 0 && !this.ended) {
-        if (this.published >= MAX_CANDIDATES) {
-          log(`not publishing ${this.outbox.length} more candidates: the rules allow ${MAX_CANDIDATES} per side`);
-          this.outbox = [];
-          break;
-        }
-        const candidate = this.outbox[0];
-        await signaling.addCandidate(this.sessionId, `${this.role}-${this.published}`, candidate, this.expiresAt);
-        this.outbox.shift();
-        this.published += 1;
-        log(`published ${this.role}-${this.published - 1}: ${candidate.candidate.split(' ').slice(4, 8).join(' ')}`);
+  /**
+   * Step 13: publish queued candidates, once the session allows it. The writes are not awaited one by one: the SDK
+   * sends one client's writes in order, so each lands after the session write (or the answer) issued before it.
+   */
+  flushCandidates() {
+    if (!this.canPublish || this.ended) return;
+    while (this.outbox.length > 0) {
+      if (this.published >= MAX_CANDIDATES) {
+        log(`not publishing ${this.outbox.length} more candidates: the rules allow ${MAX_CANDIDATES} per side`);
+        this.outbox = [];
+        break;
       }
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.flushing = false;
+      const candidate = this.outbox.shift();
+      const id = `${this.role}-${this.published}`;
+      this.published += 1;
+      signaling.addCandidate(this.sessionId, id, candidate, this.expiresAt).then(
+        () => log(`published ${id}: ${candidate.candidate.split(' ').slice(4, 8).join(' ')}`),
+        (e) => this.fail(e));
     }
+  }
+
+  /** Steps 9-10 and 14-16: the listeners on the session document and its candidates. */
+  listen() {
+    this.stops.push(track(signaling.watchSession(this.sessionId,
+      (session) => this.onSession(session).catch((e) => this.fail(e)), (e) => this.fail(e))));
+    this.stops.push(track(signaling.watchCandidates(this.sessionId,
+      (c) => this.onCandidate(c), (e) => this.fail(e))));
+  }
+
+  /**
+   * Keeps the call in this tab's sessionStorage from the moment its session is written, so a reloaded page can end
+   * it (see endLeftOverCall).
+   */
+  remember() {
+    sessionStorage.setItem(OPEN_CALL_KEY, JSON.stringify({ sessionId: this.sessionId, role: this.role }));
   }
 
   // ----- The caller -----
@@ -202,90 +258,84 @@ class Call {
     await this.pc.setLocalDescription(offer);
     if (this.ended) return;  // e.g. gathering already failed: do not ring the callee for nothing
 
-    // Step 4: the session document, born with the offer (state OFFER_SENT).
-    this.expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-    await signaling.createSession(this.sessionId, { calleeId, offer, expiresAt: this.expiresAt });
-    if (this.ended) {
-      // Failed or hung up while the session was being written: close it again.
-      await signaling.setState(this.sessionId, 'ENDED');
-      return;
-    }
+    // Step 4: the session document, born with the offer (state OFFER_SENT), created_at = serverTimestamp().
+    this.expiresAt = timestamp(new Date(Date.now() + SESSION_LIFETIME_MS));
+    this.remember();
+    this.creating = true;  // from here on an end must write ENDED (the SDK sends it after the create)
+    const created = signaling.createSession(this.sessionId, { calleeId, offer, expiresAt: this.expiresAt });
+    // Candidates may follow at once: they reach the server after the session (see flushCandidates).
+    this.canPublish = true;
+    this.flushCandidates();
+    await created;
+    this.creating = false;
+    if (this.ended) return;  // failed or hung up meanwhile: fail()/hangUp() already wrote ENDED after the create
     this.showState('OFFER_SENT');
     log(`session ${this.sessionId} created with the offer; waiting for ${calleeId} to answer`);
 
-    // The session exists: candidates may now be published.
-    this.canPublish = true;
-    this.flushCandidates();
-    this.poll();
+    // The session exists: its listeners may start (the rules check participation on the stored session).
+    this.listen();
+    this.later(RING_TIMEOUT_MS, () => {
+      if (!this.remoteDescriptionSet) {
+        this.fail(new StepError('signaling', 'timeout', `no answer after ${RING_TIMEOUT_MS / 1000} s`));
+      }
+    });
   }
 
   // ----- The callee -----
 
-  async answer() {
-    // Reading the session is also the access check: only its two participants may.
-    const session = await signaling.getSession(this.sessionId);
-    if (session.callee_id !== user.uid) {
+  /** `session` comes from the incoming-calls listener; answering by id reads it first (also the access check). */
+  async answer(session) {
+    const s = session || await signaling.getSession(this.sessionId);
+    if (s.callee_id !== user.uid) {
       throw new StepError('signaling', 'invalid', 'this session calls someone else');
     }
-    if (session.state !== 'OFFER_SENT') {
-      throw new StepError('signaling', 'invalid', `this session is ${session.state}, not waiting for an answer`);
+    if (s.state !== 'OFFER_SENT') {
+      throw new StepError('signaling', 'invalid', `this session is ${s.state}, not waiting for an answer`);
     }
-    this.expiresAt = session.expires_at;
-    this.showState(session.state);
+    this.expiresAt = s.expires_at;
+    this.showState(s.state);
 
     // Steps 6-7: PeerConnection, remote offer, local answer.
     await this.createPeerConnection();
-    await this.pc.setRemoteDescription(session.offer);
+    await this.pc.setRemoteDescription(s.offer);
     this.remoteDescriptionSet = true;
+    this.listen();  // the caller's candidates are usually there already
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
     if (this.ended) return;  // failed meanwhile; fail() has already marked the session ENDED
 
     // Step 8: store the answer; the session moves to CONNECTING.
-    await signaling.answer(this.sessionId, answer);
+    this.remember();
+    const answered = signaling.answer(this.sessionId, answer);
+    this.canPublish = true;  // our candidates reach the server after the answer (see flushCandidates)
+    this.flushCandidates();
+    await answered;
     this.answeredAt = performance.now();
     this.showState('CONNECTING');
     log('answer stored');
-
-    this.canPublish = true;
-    this.flushCandidates();
-    this.poll(0);  // the caller's candidates are usually there already
+    this.expectConnected();
   }
 
-  // ----- Both sides: the poll loop (steps 9-10, 14-16, and noticing a hang-up) -----
-
-  poll(delay = this.pc.connectionState === 'connected' ? POLL_CALL_MS : POLL_SETUP_MS) {
-    if (this.ended) return;
-    this.pollTimer = setTimeout(async () => {
-      try {
-        await this.pollOnce();
-        this.poll();
-      } catch (e) {
-        if (this.pc.connectionState === 'connected' && e instanceof StepError
-            && (e.kind === 'denied' || e.kind === 'not-found')) {
-          // Once the caller deletes an ENDED session it is no longer readable: the call is over.
-          log('the session is gone (ended and deleted by the other side)');
-          this.end('remote hang-up');
-        } else {
-          this.fail(e);
-        }
+  expectConnected() {
+    this.later(CONNECT_TIMEOUT_MS, () => {
+      if (this.pc.connectionState !== 'connected') {
+        this.fail(new StepError('ice', 'timeout', `answered, but not connected after ${CONNECT_TIMEOUT_MS / 1000} s`
+          + ` (candidates: local ${countTypes(this.localTypes)}; remote ${countTypes(this.remoteTypes)})`));
       }
-    }, delay);
+    });
   }
 
-  async pollOnce() {
-    // The session and the candidates are read in parallel: one round trip per poll, not two. (The caller reads
-    // candidates before the answer too, so the poll that brings the answer also brings the first candidates.)
-    const [session, candidates] = await Promise.all([
-      signaling.getSession(this.sessionId),
-      this.remoteDescriptionSet || this.role === 'caller' ? signaling.listCandidates(this.sessionId) : [],
-    ]);
-    if (this.ended) return;
-    this.showState(session.state);
+  // ----- Both sides: what the listeners bring -----
 
+  async onSession(session) {
+    if (this.ended) return;
+    if (!session) {
+      this.endedByOtherSide('the other side ended the call and deleted the session');
+      return;
+    }
+    this.showState(session.state);
     if (session.state === 'ENDED') {
-      log('the other side hung up');
-      this.end('remote hang-up');
+      this.endedByOtherSide('the other side ended the call');
       return;
     }
     // Steps 9-10 (caller): the answer has arrived.
@@ -294,24 +344,27 @@ class Call {
       this.remoteDescriptionSet = true;
       this.answeredAt = performance.now();
       log('answer received and set');
+      for (const c of this.pendingRemote.splice(0)) await this.addRemote(c);
+      this.expectConnected();
     }
-    // Steps 14-16: add the other side's new candidates (only once the remote description is set).
-    if (this.remoteDescriptionSet) {
-      const other = this.role === 'caller' ? 'callee' : 'caller';
-      for (const c of candidates) {
-        if (!c.id.startsWith(`${other}-`) || this.seenCandidates.has(c.id)) continue;
-        this.seenCandidates.add(c.id);
-        await this.pc.addIceCandidate({ candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex });
-        log(`added remote candidate ${c.id}`);
-      }
-    }
-    const now = performance.now();
-    if (!this.remoteDescriptionSet && now - this.startedAt > RING_TIMEOUT_MS) {
-      throw new StepError('signaling', 'timeout', `no answer after ${RING_TIMEOUT_MS / 1000} s`);
-    }
-    if (this.remoteDescriptionSet && this.pc.connectionState !== 'connected'
-        && now - this.answeredAt > CONNECT_TIMEOUT_MS) {
-      throw new StepError('ice', 'timeout', `answered, but not connected after ${CONNECT_TIMEOUT_MS / 1000} s`);
+  }
+
+  /** Steps 14-16: the other side's candidates, added once the remote description is set. */
+  async onCandidate(c) {
+    if (this.ended || !c.id.startsWith(`${this.other}-`) || this.seenCandidates.has(c.id)) return;
+    this.seenCandidates.add(c.id);
+    this.remoteTypes.push(candidateType(c.candidate));
+    if (this.remoteDescriptionSet) await this.addRemote(c);
+    else this.pendingRemote.push(c);
+  }
+
+  async addRemote(c) {
+    try {
+      await this.pc.addIceCandidate({ candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex });
+      log(`added remote candidate ${c.id} (${candidateType(c.candidate)})`);
+    } catch (e) {
+      // One unusable candidate (e.g. an address family this browser lacks) does not end the call.
+      if (!this.ended) log(`could not add remote candidate ${c.id}: ${e.message}`);
     }
   }
 
@@ -322,6 +375,12 @@ class Call {
     $('pc-state').textContent = state;
     $('pc-state').dataset.state = state;
     log(`peer connection ${state}`);
+    if (state !== 'failed' && this.iceFailedTimer) {
+      clearTimeout(this.iceFailedTimer);
+      this.timers.delete(this.iceFailedTimer);
+      this.iceFailedTimer = 0;
+      log(`ICE recovered (${state})`);
+    }
     if (state === 'connected' && !this.connectedAt) {
       this.connectedAt = performance.now();
       const ms = Math.round(this.connectedAt - this.startedAt);
@@ -339,11 +398,24 @@ class Call {
         }
       }
     }
-    if (state === 'failed') {
-      this.fail(new StepError('ice', 'failed', this.relayOnly
-        ? 'ICE failed: no relay candidate pair worked (is the TURN server reachable, are the credentials valid?)'
-        : 'ICE failed: no candidate pair worked (a TURN server reachable by both sides is needed)'));
+    if (state === 'failed' && !this.ended && !this.iceFailedTimer) {
+      // Not the end yet: the other side may still be publishing candidates (see ICE_FAILED_GRACE_MS).
+      log(`ICE failed for now; waiting ${ICE_FAILED_GRACE_MS / 1000} s for the other side's candidates`);
+      this.iceFailedTimer = this.later(ICE_FAILED_GRACE_MS, () => {
+        this.iceFailedTimer = 0;
+        if (this.pc.connectionState === 'failed') this.fail(this.iceFailure());
+      });
     }
+  }
+
+  /** What ICE failure to report: what was tried, and the TURN servers' own errors if there were any. */
+  iceFailure() {
+    const tried = `local candidates: ${countTypes(this.localTypes)}; remote candidates: ${countTypes(this.remoteTypes)}`;
+    const why = this.remoteTypes.length === 0
+      ? 'the other side published no candidates'
+      : `no candidate pair worked${this.relayOnly ? ' (relay only: every path goes through the TURN server)' : ''}`;
+    const turn = this.candidateErrors.size ? `; TURN errors: ${[...this.candidateErrors].join('; ')}` : '';
+    return new StepError('ice', 'failed', `ICE failed: ${why} (${tried})${turn}`);
   }
 
   /** getStats(): the selected candidate pair, its RTT and bytes. */
@@ -377,7 +449,7 @@ class Call {
   }
 
   showState(state) {
-    // States only move forward; a poll answer that left the server before our own update must not undo it.
+    // States only move forward; a snapshot older than our own write must not undo it.
     if (STATES.indexOf(state) <= STATES.indexOf(this.sessionState)) return;
     this.sessionState = state;
     $('session-state').textContent = state;
@@ -390,42 +462,72 @@ class Call {
 
   // ----- Hang-up, failure, cleanup -----
 
-  /** Hang-up (local or remote): close the connection, stop polling, stop the microphone. */
-  end(reason) {
+  /**
+   * The end of the call, whatever the reason: every listener unsubscribed, timers cleared, the connection closed,
+   * the microphone stopped. `keepMarker`: leave the open-call marker for the reloaded page (see pagehide).
+   */
+  end(reason, { keepMarker = false } = {}) {
     if (this.ended) return;
     this.ended = true;
-    clearTimeout(this.pollTimer);
+    this.stops.splice(0).forEach((stop) => stop());
+    this.timers.forEach((timer) => clearTimeout(timer));
+    this.timers.clear();
     clearInterval(this.statsTimer);
     if (this.pc) this.pc.close();
     if (this.stream) this.stream.getTracks().forEach((t) => t.stop());
+    if (!keepMarker) sessionStorage.removeItem(OPEN_CALL_KEY);
     $('pc-state').textContent = 'closed';
     $('pc-state').dataset.state = 'closed';
     $('hangup').disabled = true;
     // A session that never got past IDLE (e.g. credentials refused before the offer) has nothing to end.
     if (this.sessionState !== 'IDLE') this.showState('ENDED');
-    log(`call ended (${reason})`);
-    $('delete-session').disabled = this.role !== 'caller';
+    $('end-reason').textContent = reason;
+    $('end-reason').dataset.reason = reason;
+    log(`call ended (${reason}); listeners still open on this page: ${listeners.size - (stopIncoming ? 1 : 0)}`);
+    $('delete-session').disabled = this.role !== 'caller' || this.sessionState === 'IDLE';
   }
 
-  /** Our hang-up: mark the session ENDED for the other side (unless it already is), then end locally. */
+  /** Whether the other side may see this session ringing or running (also while its create is in flight). */
+  get sessionOpen() {
+    return this.creating || (this.sessionState !== 'IDLE' && this.sessionState !== 'ENDED');
+  }
+
+  /** The other side set ENDED (or deleted the session): not a failure of ours, and not a rules denial. */
+  endedByOtherSide(reason) {
+    log(reason);
+    this.end(reason);
+  }
+
+  /** Our hang-up: end locally first (so our own ENDED write is not taken for the other side's), then tell them. */
   async hangUp() {
-    try {
-      // IDLE: the session document does not exist yet (start() closes it if the write lands after this).
-      if (this.sessionState !== 'IDLE' && this.sessionState !== 'ENDED') {
-        await signaling.setState(this.sessionId, 'ENDED');
-      }
-    } finally {
-      this.end('hang-up');
-    }
+    const open = this.sessionOpen;
+    this.end('you hung up');
+    if (open) await signaling.setState(this.sessionId, 'ENDED');
   }
 
-  /** A failed step: say so, end the call, and tell the other side if the session is still writable. */
-  fail(error) {
+  /**
+   * A failed step: say so, end the call, and tell the other side. A rules denial during a call is checked against
+   * the session first: if the other side has ended it, that is what happened, and what the page says.
+   */
+  async fail(error) {
+    if (this.ended) {
+      // A write still in flight when the call ended (e.g. a candidate): expected, not news.
+      if (error instanceof StepError && error.step === 'signaling') log(`after the end: ${error.message}`);
+      else report(error);
+      return;
+    }
+    if (error instanceof StepError && error.kind === 'denied' && this.sessionState !== 'IDLE') {
+      const state = await signaling.getSession(this.sessionId).then((s) => s.state, () => null);
+      if (this.ended) return;
+      if (state === 'ENDED') {
+        this.endedByOtherSide(`the other side ended the call (then: ${error.message})`);
+        return;
+      }
+    }
     report(error);
-    if (this.ended) return;
-    const wasSessionOpen = this.sessionState !== 'IDLE' && this.sessionState !== 'ENDED';
-    this.end(`failed at ${error.step || 'app'}`);
-    if (wasSessionOpen && !(error instanceof StepError && error.step === 'signaling')) {
+    const tellOtherSide = this.sessionOpen && !(error instanceof StepError && error.step === 'signaling');
+    this.end(`failed at ${error.step || 'app'}: ${error.message}`);
+    if (tellOtherSide) {
       signaling.setState(this.sessionId, 'ENDED').catch((e) => log(`could not mark the session ENDED: ${e.message}`));
     }
   }
@@ -439,12 +541,14 @@ function openCallPanel(role, sessionId) {
   $('session-id').textContent = sessionId;
   $('session-id').dataset.startedAt = String(Date.now());  // for timing: when Call / Answer was pressed
   $('role').textContent = role;
-  for (const id of ['pc-state', 'channel-state', 'remote-audio-state', 'pair', 'rtt', 'bytes', 'time-to-connected']) {
+  for (const id of ['pc-state', 'channel-state', 'remote-audio-state', 'pair', 'rtt', 'bytes', 'time-to-connected',
+    'end-reason']) {
     $(id).textContent = '–';
     for (const key of Object.keys($(id).dataset)) delete $(id).dataset[key];
   }
   $('session-state').textContent = 'IDLE';
   delete $('session-state').dataset.state;
+  for (const item of $('states').children) item.classList.remove('current');
   $('hangup').disabled = false;
   $('delete-session').disabled = true;
 }
@@ -465,20 +569,52 @@ async function runCall(role, sessionId, action) {
   }
 }
 
+/** Loads /config.json and initializes Firebase once; also restores a tab's sign-in after a reload. */
+async function ensureFirebase() {
+  if (firebase) return firebase;
+  config = config || await loadConfig();
+  firebase = connectFirebase(config);
+  watchSignIn(firebase.auth, (signedIn) => {
+    if (signedIn && (!user || user.uid !== signedIn.uid)) onSignedIn(signedIn);
+  });
+  return firebase;
+}
+
+function onSignedIn(signedIn) {
+  user = signedIn;
+  signaling = new Signaling(firebase.db, user);
+  $('my-email').textContent = user.email;
+  $('my-uid').textContent = user.uid;
+  $('whoami').hidden = false;
+  $('call-card').hidden = false;
+  log(`signed in as ${user.email} (uid ${user.uid})`);
+  endLeftOverCall();
+  watchIncomingCalls();
+}
+
+/**
+ * This tab had a call open when it was reloaded or closed: end that session now (the page that ran it is gone, and
+ * its last ENDED write may not have left before it went). The other side's session listener sees ENDED.
+ */
+async function endLeftOverCall() {
+  const left = JSON.parse(sessionStorage.getItem(OPEN_CALL_KEY) || 'null');
+  if (!left) return;
+  sessionStorage.removeItem(OPEN_CALL_KEY);
+  try {
+    await signaling.setState(left.sessionId, 'ENDED');
+    log(`ended call ${left.sessionId} (${left.role}), left open when this page was reloaded`);
+  } catch (e) {
+    log(`call ${left.sessionId}, left open when this page was reloaded, could not be ended: ${e.message}`);
+  }
+}
+
 $('signin-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   clearError();
   $('signin').disabled = true;
   try {
-    config = config || await loadConfig();
-    user = await signIn(config, $('email').value.trim(), $('password').value);
-    signaling = new Signaling(config, user);
-    $('my-email').textContent = user.email;
-    $('my-uid').textContent = user.uid;
-    $('whoami').hidden = false;
-    $('call-card').hidden = false;
-    log(`signed in as ${user.email} (uid ${user.uid})`);
-    watchIncomingCalls();
+    const { auth } = await ensureFirebase();
+    await signIn(auth, $('email').value.trim(), $('password').value);  // onSignedIn runs from the auth listener
   } catch (e) {
     report(e);
   } finally {
@@ -489,13 +625,13 @@ $('signin-form').addEventListener('submit', async (event) => {
 $('call-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const calleeId = $('callee-uid').value.trim();
-  runCall('caller', newSessionId(), (c) => c.start(calleeId));
+  runCall('caller', signaling.newSessionId(), (c) => c.start(calleeId));
 });
 
 $('open-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const sessionId = $('open-session-id').value.trim();
-  // The id becomes part of a request path: accept document ids only.
+  // The id becomes part of a document path: accept document ids only.
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(sessionId)) {
     report(new StepError('app', 'invalid', 'a session id is letters, digits, "-" and "_" only'));
     return;
@@ -511,7 +647,7 @@ $('delete-session').addEventListener('click', async () => {
   $('delete-session').disabled = true;
   try {
     const count = await signaling.deleteSession(call.sessionId);
-    log(`deleted session ${call.sessionId} and its ${count} candidates`);
+    log(`deleted session ${call.sessionId} and its ${count} candidates (one batched write)`);
     $('delete-session').dataset.deleted = String(count);
   } catch (e) {
     report(e);
@@ -519,50 +655,92 @@ $('delete-session').addEventListener('click', async () => {
   }
 });
 
-/** Step 5 for the callee: poll for sessions that call me and wait for an answer. */
-let shownIncoming = '';
-let lastIncomingError = '';
-async function watchIncomingCalls() {
-  try {
-    const calls = await signaling.incomingCalls();
-    lastIncomingError = '';
+/** Step 5 for the callee: a listener on the sessions that call me and wait for an answer. */
+function watchIncomingCalls() {
+  if (stopIncoming) stopIncoming();
+  let shown = '';
+  const render = (calls) => {
     const ids = calls.map((session) => session.id).join(',');
-    if (ids !== shownIncoming) {  // re-render only on change, so a button is not replaced under the pointer
-      shownIncoming = ids;
-      if (calls.length > 0) log(`incoming call(s): ${ids}`);
-      $('incoming').dataset.shownAt = String(Date.now());  // for timing: when the call showed up
-      $('incoming').replaceChildren(...calls.map((session) => {
-        const item = document.createElement('li');
-        const button = document.createElement('button');
-        button.textContent = 'Answer';
-        button.dataset.sessionId = session.id;
-        button.addEventListener('click', () => runCall('callee', session.id, (c) => c.answer()));
-        item.append(`from ${session.caller_id} (session ${session.id}) `, button);
-        return item;
-      }));
-      if (calls.length === 0) $('incoming').innerHTML = '<li class="empty">none</li>';
-    }
-  } catch (e) {
-    if (e.message !== lastIncomingError) report(e);  // once, not on every poll
-    lastIncomingError = e.message;
-  }
-  setTimeout(watchIncomingCalls, POLL_INCOMING_MS);
+    if (ids === shown) return;  // re-render only on change, so a button is not replaced under the pointer
+    shown = ids;
+    if (calls.length > 0) log(`incoming call(s): ${ids}`);
+    $('incoming').dataset.shownAt = String(Date.now());  // for timing: when the call showed up
+    $('incoming').replaceChildren(...calls.map((session) => {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.textContent = 'Answer';
+      button.dataset.sessionId = session.id;
+      button.addEventListener('click', () => runCall('callee', session.id, (c) => c.answer(session)));
+      item.append(`from ${session.caller_id} (session ${session.id}) `, button);
+      return item;
+    }));
+    if (calls.length === 0) $('incoming').innerHTML = '<li class="empty">none</li>';
+  };
+  stopIncoming = track(signaling.watchIncomingCalls(render, (e) => {
+    report(e);
+    stopIncoming = null;
+  }));
 }
 
-// For the browser console and the e2e test: what a malicious client could try with its own token. The rules
-// must refuse it, and the page reports the refusal like any other failed step.
+// The tab goes away (reload, close, navigation) with a call open: close it here and try to tell the other side. The
+// write may not leave in time, so the open-call marker stays for the reloaded page (endLeftOverCall).
+window.addEventListener('pagehide', () => {
+  if (call && !call.ended) {
+    const open = call.sessionOpen;
+    call.end('this page was closed', { keepMarker: true });
+    if (open) signaling.setState(call.sessionId, 'ENDED').catch(() => {});
+  }
+});
+
+// For the browser console and the e2e test: what a malicious signed-in client could try with its own sign-in. The
+// rules must refuse it, and the page reports the refusal like any other failed step.
 window.turnkitSample = {
   async injectCandidate(sessionId) {
     clearError();
     try {
       await signaling.addCandidate(sessionId, 'callee-99',
         { candidate: 'candidate:1 1 udp 1 192.0.2.1 9 typ host', sdpMid: '0', sdpMLineIndex: 0 },
-        new Date(Date.now() + SESSION_LIFETIME_MS));
+        timestamp(new Date(Date.now() + SESSION_LIFETIME_MS)));
       log('injected a candidate: the rules let it through!');
     } catch (e) {
       report(e);
     }
   },
+
+  /**
+   * onSnapshot() on someone else's session and on its candidates. Resolves to what each listener got:
+   * 'permission-denied' (reported by the page), 'data' (a leak: the rules let it through) or 'timeout'.
+   */
+  async listen(sessionId) {
+    clearError();
+    const attempt = (watch) => new Promise((resolve) => {
+      let stop = () => {};
+      const timer = setTimeout(() => { stop(); resolve('timeout'); }, 8000);
+      const done = (outcome) => { clearTimeout(timer); stop(); resolve(outcome); };
+      stop = track(watch(() => {
+        log(`listener on ${sessionId} got data: the rules let it through!`);
+        done('data');
+      }, (e) => {
+        report(e);
+        done(e.kind === 'denied' ? 'permission-denied' : e.kind);
+      }));
+    });
+    return Promise.all([
+      attempt((next, error) => signaling.watchSession(sessionId, next, error)),
+      attempt((next, error) => signaling.watchCandidates(sessionId, next, error)),
+    ]);
+  },
+
+  /** The TURN credentials this user gets, as the call would use them. */
+  iceServers() {
+    return fetchIceServers(config, user);
+  },
+
+  /** How many listeners this page has open (the incoming-calls listener included). */
+  listenerCount() {
+    return listeners.size;
+  },
 };
 
 log('ready: sign in to start');
+ensureFirebase().catch(report);

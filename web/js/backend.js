@@ -1,23 +1,38 @@
-// backend.js: every network call the sample makes, with no dependencies.
+// backend.js: every network call the sample makes, on the Firebase Web SDK as an app makes them.
 //
 //   loadConfig()        where everything is (served by `turnkit local up` as /config.json)
-//   signIn()            Firebase Auth (email + password) over its REST API
+//   connectFirebase()   initializeApp + Auth + Firestore, pointed at the emulators on the local stack
+//   signIn()            Firebase Auth, email + password (the account is created on first use)
 //   fetchIceServers()   short-lived TURN credentials from the turnkit credentials endpoint
-//   Signaling           webrtc_sessions/{id} and its ice_candidates, over the Firestore REST API,
-//                       under the project's firestore.rules
+//   Signaling           webrtc_sessions/{id} and its ice_candidates under the project's firestore.rules:
+//                       writes, and onSnapshot() listeners for the incoming calls, the session and the candidates
 //
 // Two rules hold for every call below, and an app should keep both:
-//   1. Every request has a deadline (AbortController): nothing waits forever.
+//   1. Every request has a deadline: nothing waits forever (the SDK retries writes while offline, so a write
+//      that is not acknowledged in time is reported as a timeout).
 //   2. Every failure becomes a StepError that says which step failed and why, in words a user can act on.
 
-/** How long any single request may take before we give up on it. */
+import { initializeApp } from 'firebase/app';
+import {
+  browserSessionPersistence, connectAuthEmulator, createUserWithEmailAndPassword, initializeAuth, onAuthStateChanged,
+  signInWithEmailAndPassword,
+} from 'firebase/auth';
+import {
+  Timestamp, collection, connectFirestoreEmulator, doc, getDoc, getDocs, initializeFirestore, onSnapshot, query,
+  serverTimestamp, setDoc, updateDoc, where, writeBatch,
+} from 'firebase/firestore';
+
+/** How long any single HTTP request (config, credentials) or sign-in may take before we give up on it. */
 export const REQUEST_TIMEOUT_MS = 8000;
+/** How long a Firestore write or read may wait for the server's acknowledgement (the SDK retries meanwhile). */
+export const SIGNALING_TIMEOUT_MS = 15000;
 
 /**
  * A failed step of the call flow.
  *   step: 'config' | 'auth' | 'credentials' | 'signaling' | 'media' | 'ice'
- *   kind: 'denied' (rules said no) | 'refused' (credentials endpoint said no) | 'unreachable' | 'timeout'
- *         | 'rate-limited' | 'not-found' | 'invalid' | 'failed'
+ *   kind: 'denied' (rules said no) | 'refused' (the credentials endpoint or Auth said no) | 'unreachable'
+ *         | 'timeout' | 'rate-limited' | 'not-found' | 'invalid' | 'ended' (the other side ended the call)
+ *         | 'failed'
  */
 export class StepError extends Error {
   constructor(step, kind, message, status = 0) {
@@ -29,24 +44,27 @@ export class StepError extends Error {
   }
 }
 
+/** Rejects with a StepError of kind 'timeout' if `promise` takes longer than `ms`. */
+export function withTimeout(promise, ms, step, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new StepError(step, 'timeout', `${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
- * fetch() with a deadline. Resolves to {status, body} (body parsed as JSON when it is JSON);
- * rejects with a StepError of kind 'timeout' or 'unreachable' when no HTTP answer arrives.
+ * fetch() with a deadline, for the two plain HTTP calls (config and TURN credentials). Resolves to
+ * {status, body}; rejects with a StepError of kind 'timeout' or 'unreachable' when no HTTP answer arrives.
  */
-async function request(step, url, { method = 'GET', headers = {}, body, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
+async function request(step, url, { headers = {}, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const where = new URL(url).origin;
   try {
-    const response = await fetch(url, {
-      method,
-      headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: controller.signal,
-      cache: 'no-store',
-    });
-    // Reading the body is covered by the same deadline.
-    const text = await response.text();
+    const response = await fetch(url, { headers, signal: controller.signal, cache: 'no-store' });
+    const text = await response.text();  // covered by the same deadline
     let parsed = text;
     try {
       parsed = text ? JSON.parse(text) : null;
@@ -66,82 +84,129 @@ async function request(step, url, { method = 'GET', headers = {}, body, timeoutM
   }
 }
 
-/** The error text a Google-style API or the credentials endpoint put in its body, if any. */
+/** The error text the credentials endpoint put in its body, if any. */
 function serverMessage(body) {
-  if (body && typeof body === 'object') {
-    if (body.error && typeof body.error === 'object') return body.error.message || body.error.status || '';
-    if (typeof body.error === 'string') return body.message ? `${body.error}: ${body.message}` : body.error;
+  if (body && typeof body === 'object' && typeof body.error === 'string') {
+    return body.message ? `${body.error}: ${body.message}` : body.error;
   }
   return typeof body === 'string' ? body.slice(0, 200) : '';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Config
+// Config and Firebase
 
 /**
- * The page's settings: {projectId, authEmulatorUrl, firestoreEmulatorUrl, credentialsUrl}.
- * `turnkit local up` serves them as /config.json next to this page; a production app would bake in its
- * Firebase config instead (and talk to the real Auth and Firestore endpoints, see docs/sample-app.md).
+ * The page's settings. `turnkit local up` serves them as /config.json next to this page:
+ *   {projectId, authEmulatorUrl, firestoreEmulatorUrl, credentialsUrl[, firebase: {apiKey, authDomain, projectId,
+ *    appId}]}
+ * A production app compiles its Firebase config in instead (docs/sample-app.md, "Moving to production").
  */
 export async function loadConfig() {
   const { status, body } = await request('config', new URL('config.json', document.baseURI).href);
   if (status !== 200 || !body || typeof body !== 'object') {
     throw new StepError('config', 'failed', `config: /config.json answered ${status}; is turnkit local up running?`);
   }
-  for (const key of ['projectId', 'authEmulatorUrl', 'credentialsUrl']) {
-    if (typeof body[key] !== 'string' || !body[key]) {
-      throw new StepError('config', 'invalid', `config: /config.json has no "${key}"`);
-    }
+  if (typeof body.credentialsUrl !== 'string' || !body.credentialsUrl) {
+    throw new StepError('config', 'invalid', 'config: /config.json has no "credentialsUrl" (is the Auth emulator '
+      + 'installed? run npm ci --prefix e2e)');
   }
-  if (!body.firestoreEmulatorUrl) {
+  if (!body.firebase && !body.projectId) {
+    throw new StepError('config', 'invalid', 'config: /config.json has neither "firebase" nor "projectId"');
+  }
+  if (!body.firebase && !body.firestoreEmulatorUrl) {
     throw new StepError('config', 'invalid',
       'config: no Firestore emulator in this local stack (install google-cloud-cli-firestore-emulator)');
   }
   return body;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Sign-in: Firebase Auth REST API (identitytoolkit v1), here on the Auth emulator.
-
-// The emulator accepts any API key; a real project uses its web API key.
-const API_KEY = 'fake-api-key';
-
 /**
- * Signs in with email + password, creating the account on first use.
- * Resolves to {uid, email, idToken}: the ID token is what Firestore rules and the credentials endpoint check.
+ * initializeApp() with the project's web app config, when /config.json carries one (`firebase`); on the local
+ * stack, the demo project id is enough: the emulators accept any API key, and a `demo-` project can never reach
+ * real Firebase. Auth keeps the sign-in per browser tab (session storage): two tabs can be two users, and a
+ * reload keeps the tab signed in. With emulator URLs in the config, Auth and Firestore talk to the emulators.
  */
-export async function signIn(config, email, password) {
-  const base = `${config.authEmulatorUrl}/identitytoolkit.googleapis.com/v1/accounts`;
-  const credentials = { email, password, returnSecureToken: true };
-  let { status, body } = await request('auth', `${base}:signInWithPassword?key=${API_KEY}`,
-    { method: 'POST', body: credentials });
-  if (status === 400 && serverMessage(body).startsWith('EMAIL_NOT_FOUND')) {
-    ({ status, body } = await request('auth', `${base}:signUp?key=${API_KEY}`, { method: 'POST', body: credentials }));
+export function connectFirebase(config) {
+  const options = config.firebase || {
+    apiKey: 'demo-api-key',
+    authDomain: `${config.projectId}.firebaseapp.com`,
+    projectId: config.projectId,
+    appId: 'demo-app',
+  };
+  const app = initializeApp(options);
+  const auth = initializeAuth(app, { persistence: browserSessionPersistence });
+  const db = initializeFirestore(app, {});
+  if (config.authEmulatorUrl) connectAuthEmulator(auth, config.authEmulatorUrl, { disableWarnings: true });
+  if (config.firestoreEmulatorUrl) {
+    const url = new URL(config.firestoreEmulatorUrl);
+    connectFirestoreEmulator(db, url.hostname, Number(url.port));
   }
-  if (status !== 200) {
-    // e.g. INVALID_PASSWORD, WEAK_PASSWORD : Password should be at least 6 characters, INVALID_EMAIL
-    throw new StepError('auth', 'refused', `sign-in refused (${status}): ${serverMessage(body)}`, status);
+  return { app, auth, db };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sign-in: Firebase Auth, email + password.
+
+/** Firebase Auth error codes, as a user would want to read them. */
+function authError(e) {
+  const code = e && e.code ? e.code : '';
+  if (code === 'auth/network-request-failed') {
+    return new StepError('auth', 'unreachable', 'sign-in: cannot reach Firebase Auth (is the Auth emulator up?)');
   }
-  return { uid: body.localId, email: body.email, idToken: body.idToken };
+  if (code === 'auth/too-many-requests') {
+    return new StepError('auth', 'rate-limited', 'sign-in: too many attempts, try again later');
+  }
+  if (e instanceof StepError) return e;
+  return new StepError('auth', 'refused', `sign-in refused: ${code || e.message}`);
+}
+
+/** Resolves to the signed-in Firebase user, creating the account on first use. */
+export async function signIn(auth, email, password) {
+  const timed = (p, what) => withTimeout(p, REQUEST_TIMEOUT_MS, 'auth', what);
+  try {
+    return (await timed(signInWithEmailAndPassword(auth, email, password), 'sign-in')).user;
+  } catch (e) {
+    // Unknown account: create it. (With email enumeration protection on, a wrong password and an unknown
+    // account both read auth/invalid-credential; creating the account then tells the two apart.)
+    if (e.code !== 'auth/user-not-found' && e.code !== 'auth/invalid-credential') throw authError(e);
+  }
+  try {
+    return (await timed(createUserWithEmailAndPassword(auth, email, password), 'sign-up')).user;
+  } catch (e) {
+    if (e.code === 'auth/email-already-in-use') {
+      throw new StepError('auth', 'refused', `sign-in refused: wrong password for ${email}`);
+    }
+    if (e.code === 'auth/weak-password') {
+      throw new StepError('auth', 'refused', 'sign-in refused: the password needs at least 6 characters');
+    }
+    throw authError(e);
+  }
+}
+
+/** Calls `callback(user or null)` whenever the sign-in changes, e.g. when a reloaded tab is signed in again. */
+export function watchSignIn(auth, callback) {
+  return onAuthStateChanged(auth, callback);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // TURN credentials: the turnkit endpoint mints coturn REST credentials for the signed-in user only.
 
 /**
- * GET {credentialsUrl} with the ID token. Resolves to {iceServers, ttl}: iceServers is a ready-to-use
- * RTCIceServer[] (stun:, turn: udp/tcp, turns:). The username inside is "<expiry>:<uid>", so the credentials
- * expire by themselves: refetch before `ttl` runs out and apply them with pc.setConfiguration().
+ * GET {credentialsUrl} with the user's ID token (the SDK refreshes it when it is about to expire). Resolves to
+ * {iceServers, ttl}: a ready-to-use RTCIceServer[] (stun:, turn: udp/tcp, turns:). The username inside is
+ * "<expiry>:<uid>", so the credentials expire by themselves: refetch before `ttl` runs out and apply them with
+ * pc.setConfiguration().
  */
 export async function fetchIceServers(config, user) {
+  const idToken = await withTimeout(user.getIdToken(), REQUEST_TIMEOUT_MS, 'auth', 'ID token refresh');
   const { status, body } = await request('credentials', config.credentialsUrl,
-    { headers: { Authorization: `Bearer ${user.idToken}` } });
+    { headers: { Authorization: `Bearer ${idToken}` } });
   if (status === 401 || status === 403) {
     throw new StepError('credentials', 'refused',
       `credentials refused (${status}): ${serverMessage(body) || 'the endpoint did not accept this sign-in'}`, status);
   }
   if (status === 429) {
-    throw new StepError('credentials', 'rate-limited', `credentials: too many requests (429), try again later`, 429);
+    throw new StepError('credentials', 'rate-limited', 'credentials: too many requests (429), try again later', 429);
   }
   if (status !== 200 || !body || !Array.isArray(body.iceServers) || body.iceServers.length === 0) {
     throw new StepError('credentials', 'failed',
@@ -151,50 +216,23 @@ export async function fetchIceServers(config, user) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Signaling: Firestore REST API. Documents are JSON with typed values ({stringValue: "…"}, …).
+// Signaling: Firestore through the SDK.
 
-/** A plain JS value as a Firestore REST Value. */
-function toValue(v) {
-  if (v === null || v === undefined) return { nullValue: null };
-  if (v instanceof Date) return { timestampValue: v.toISOString() };
-  if (typeof v === 'string') return { stringValue: v };
-  if (typeof v === 'boolean') return { booleanValue: v };
-  if (Number.isInteger(v)) return { integerValue: String(v) };
-  if (typeof v === 'number') return { doubleValue: v };
-  return { mapValue: { fields: toFields(v) } };
-}
-
-function toFields(object) {
-  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, toValue(v)]));
-}
-
-/** A Firestore REST Value as a plain JS value (timestamps become Date). */
-function fromValue(v) {
-  if ('nullValue' in v) return null;
-  if ('stringValue' in v) return v.stringValue;
-  if ('booleanValue' in v) return v.booleanValue;
-  if ('integerValue' in v) return Number(v.integerValue);
-  if ('doubleValue' in v) return v.doubleValue;
-  if ('timestampValue' in v) return new Date(v.timestampValue);
-  if ('mapValue' in v) return fromFields(v.mapValue.fields || {});
-  if ('arrayValue' in v) return (v.arrayValue.values || []).map(fromValue);
-  return undefined;
-}
-
-function fromFields(fields) {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, fromValue(v)]));
-}
-
-/** The last path segment of a document name: ".../ice_candidates/caller-0" -> "caller-0". */
-function docId(name) {
-  return name.slice(name.lastIndexOf('/') + 1);
-}
-
-/** A random document id like the Firestore SDKs make (20 characters, ~119 bits). */
-export function newSessionId() {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+/** A Firestore SDK error as a StepError; `what` says which operation. */
+export function signalingError(what, e) {
+  if (e instanceof StepError) return e;
+  const code = e && e.code ? e.code : 'unknown';
+  if (code === 'permission-denied') {
+    return new StepError('signaling', 'denied', `signaling denied by firestore.rules (permission-denied) on ${what}`);
+  }
+  if (code === 'unavailable') {
+    return new StepError('signaling', 'unreachable', `signaling: cannot reach Firestore on ${what} (unavailable)`);
+  }
+  if (code === 'not-found') return new StepError('signaling', 'not-found', `signaling: ${what}: not found`);
+  if (code === 'unauthenticated') {
+    return new StepError('signaling', 'refused', `signaling: ${what}: the sign-in is not valid (unauthenticated)`);
+  }
+  return new StepError('signaling', 'failed', `signaling: ${what} failed (${code}): ${e.message}`);
 }
 
 /**
@@ -204,154 +242,139 @@ export function newSessionId() {
  *     caller_id, callee_id         uids; the rules let only these two read or change the session
  *     offer, answer                {type, sdp} or null; written once each
  *     state                        IDLE -> OFFER_SENT -> CONNECTING -> CONNECTED -> ENDED
- *     created_at                   server time (the rules demand request.time)
+ *     created_at                   serverTimestamp() (the rules demand request.time)
  *     expires_at                   at most 2 h ahead; TTL policy deletes it, the rules hide it once past
  *   webrtc_sessions/{sessionId}/ice_candidates/{caller-N | callee-N}
  *     sender_id, candidate, sdpMid, sdpMLineIndex, created_at, expires_at (= the session's)
+ *
+ * Writes resolve when the server has acknowledged them (a deadline turns "never" into a timeout). The SDK sends
+ * one client's writes in order on one stream, so a candidate written after the session is evaluated after it.
  */
 export class Signaling {
-  constructor(config, user) {
+  constructor(db, user) {
+    this.db = db;
     this.user = user;
-    this.database = `projects/${config.projectId}/databases/(default)`;
-    this.base = `${config.firestoreEmulatorUrl}/v1/${this.database}/documents`;
   }
 
-  sessionName(sessionId) {
-    return `${this.database}/documents/webrtc_sessions/${sessionId}`;
+  sessionRef(sessionId) {
+    return doc(this.db, 'webrtc_sessions', sessionId);
   }
 
-  /** One authenticated Firestore request; a rules denial becomes StepError kind 'denied'. */
-  async call(what, url, options = {}) {
-    const { status, body } = await request('signaling', url,
-      { ...options, headers: { Authorization: `Bearer ${this.user.idToken}` } });
-    if (status === 200) return body;
-    if (status === 403) {
-      throw new StepError('signaling', 'denied',
-        `signaling denied by firestore.rules (403) on ${what}: ${serverMessage(body)}`, 403);
+  candidatesRef(sessionId) {
+    return collection(this.db, 'webrtc_sessions', sessionId, 'ice_candidates');
+  }
+
+  /** A new random document id, made by the SDK. */
+  newSessionId() {
+    return doc(collection(this.db, 'webrtc_sessions')).id;
+  }
+
+  /** Runs one write or read with a deadline; failures become StepErrors. */
+  async run(what, promise) {
+    try {
+      return await withTimeout(promise, SIGNALING_TIMEOUT_MS, 'signaling', `signaling: ${what}`);
+    } catch (e) {
+      throw signalingError(what, e);
     }
-    if (status === 404) {
-      throw new StepError('signaling', 'not-found', `signaling: ${what} not found (404)`, 404);
-    }
-    throw new StepError('signaling', 'failed', `signaling: ${what} failed (${status}): ${serverMessage(body)}`, status);
-  }
-
-  /**
-   * Writes documents atomically, each only if it does not exist yet, with created_at set to the server's
-   * request time (a "transform": a REST client cannot know request.time, and the rules compare against it).
-   */
-  async createDocuments(what, docs) {
-    await this.call(what, `${this.base}:commit`, {
-      method: 'POST',
-      body: {
-        writes: docs.map(({ name, fields }) => ({
-          update: { name, fields: toFields(fields) },
-          currentDocument: { exists: false },
-          updateTransforms: [{ fieldPath: 'created_at', setToServerValue: 'REQUEST_TIME' }],
-        })),
-      },
-    });
   }
 
   /** Caller, seed steps 3-4: the session is born with the offer in it (state OFFER_SENT). */
-  async createSession(sessionId, { calleeId, offer, expiresAt }) {
-    await this.createDocuments('create session', [{
-      name: this.sessionName(sessionId),
-      fields: {
-        caller_id: this.user.uid,
-        callee_id: calleeId,
-        offer: { type: offer.type, sdp: offer.sdp },
-        answer: null,
-        state: 'OFFER_SENT',
-        expires_at: expiresAt,
-      },
-    }]);
+  createSession(sessionId, { calleeId, offer, expiresAt }) {
+    return this.run('create session', setDoc(this.sessionRef(sessionId), {
+      caller_id: this.user.uid,
+      callee_id: calleeId,
+      offer: { type: offer.type, sdp: offer.sdp },
+      answer: null,
+      state: 'OFFER_SENT',
+      created_at: serverTimestamp(),
+      expires_at: expiresAt,
+    }));
   }
 
-  /** The session as a plain object, e.g. {caller_id, callee_id, offer, answer, state, created_at, expires_at}. */
+  /** One read of the session from the server (the access check for "answer by id"). */
   async getSession(sessionId) {
-    const doc = await this.call('read session', `${this.base}/webrtc_sessions/${sessionId}`);
-    return { id: sessionId, ...fromFields(doc.fields || {}) };
+    const snap = await this.run('read session', getDoc(this.sessionRef(sessionId)));
+    if (!snap.exists()) throw new StepError('signaling', 'not-found', `signaling: session ${sessionId} not found`);
+    return { id: sessionId, ...snap.data() };
   }
 
   /**
-   * Callee, seed step 5 ("notify callee"): sessions that call me and wait for an answer. The query must
-   * constrain callee_id to my uid, otherwise the rules (list: only participants) reject the whole query.
-   * Expired sessions may linger until the TTL policy deletes them, so they are filtered out here.
+   * Callee, seed step 5 ("notify callee"): a listener on the sessions that call me and wait for an answer. The query
+   * must constrain callee_id to my uid, otherwise the rules (list: only participants) reject it. Calls already
+   * ringing when the listener starts arrive in its first snapshot. Expired sessions may linger until the TTL policy
+   * deletes them, so they are filtered out here. Returns the unsubscribe function.
    */
-  async incomingCalls() {
-    const eq = (field, value) => ({ fieldFilter: { field: { fieldPath: field }, op: 'EQUAL', value: toValue(value) } });
-    const rows = await this.call('list incoming calls', `${this.base}:runQuery`, {
-      method: 'POST',
-      body: {
-        structuredQuery: {
-          from: [{ collectionId: 'webrtc_sessions' }],
-          where: {
-            compositeFilter: { op: 'AND', filters: [eq('callee_id', this.user.uid), eq('state', 'OFFER_SENT')] },
-          },
-          limit: 20,
-        },
-      },
-    });
-    const now = Date.now();
-    return rows.filter((row) => row.document)
-      .map((row) => ({ id: docId(row.document.name), ...fromFields(row.document.fields) }))
-      .filter((session) => session.expires_at > now);
+  watchIncomingCalls(onCalls, onError) {
+    const incoming = query(collection(this.db, 'webrtc_sessions'),
+      where('callee_id', '==', this.user.uid), where('state', '==', 'OFFER_SENT'));
+    return onSnapshot(incoming, (snap) => {
+      const now = Date.now();
+      onCalls(snap.docs.map((d) => ({ id: d.id, ...d.data() }))
+        .filter((session) => session.expires_at && session.expires_at.toMillis() > now));
+    }, (e) => onError(signalingError('listen to incoming calls', e)));
   }
 
-  /** Changes the named fields only (the rules allow exactly one state step per write). */
-  async update(what, sessionId, fields) {
-    const mask = Object.keys(fields).map((f) => `updateMask.fieldPaths=${f}`).join('&');
-    await this.call(what, `${this.base}/webrtc_sessions/${sessionId}?${mask}&currentDocument.exists=true`, {
-      method: 'PATCH',
-      body: { fields: toFields(fields) },
-    });
+  /**
+   * Seeds steps 9-10 and hang-ups: a listener on the session document. `onSession` gets the session (null once it
+   * is deleted). Returns the unsubscribe function.
+   */
+  watchSession(sessionId, onSession, onError) {
+    return onSnapshot(this.sessionRef(sessionId),
+      (snap) => onSession(snap.exists() ? { id: sessionId, ...snap.data() } : null),
+      (e) => onError(signalingError('listen to the session', e)));
   }
 
-  /** Callee, seed steps 7-8: store the answer; OFFER_SENT -> CONNECTING. */
+  /** Seed step 14: a listener on the candidates; `onCandidate` gets each new one once. Returns the unsubscribe. */
+  watchCandidates(sessionId, onCandidate, onError) {
+    return onSnapshot(this.candidatesRef(sessionId), (snap) => {
+      for (const change of snap.docChanges()) {
+        if (change.type === 'added') onCandidate({ id: change.doc.id, ...change.doc.data() });
+      }
+    }, (e) => onError(signalingError('listen to the ICE candidates', e)));
+  }
+
+  /** Callee, seed steps 7-8: the answer and the step OFFER_SENT -> CONNECTING, in one write. */
   answer(sessionId, answer) {
-    return this.update('store answer', sessionId,
-      { answer: { type: answer.type, sdp: answer.sdp }, state: 'CONNECTING' });
+    return this.run('store answer', updateDoc(this.sessionRef(sessionId),
+      { answer: { type: answer.type, sdp: answer.sdp }, state: 'CONNECTING' }));
   }
 
   /** CONNECTING -> CONNECTED (the caller reports it), or any state -> ENDED (hang-up, failure). */
   setState(sessionId, state) {
-    return this.update(`set state ${state}`, sessionId, { state });
+    return this.run(`set state ${state}`, updateDoc(this.sessionRef(sessionId), { state }));
   }
 
   /**
-   * Seed step 13: publish one ICE candidate. Its id is "caller-N" or "callee-N" (N < 100): the rules check
-   * the prefix against my role, and create-only ids cap how many candidates one side can write.
+   * Seed step 13: publish one ICE candidate. Its id is "caller-N" or "callee-N" (N < 100): the rules check the
+   * prefix against my role, and create-only ids cap how many candidates one side can write.
    */
-  async addCandidate(sessionId, candidateId, candidate, expiresAt) {
-    await this.createDocuments('publish ICE candidate', [{
-      name: `${this.sessionName(sessionId)}/ice_candidates/${candidateId}`,
-      fields: {
-        sender_id: this.user.uid,
-        candidate: candidate.candidate,
-        sdpMid: candidate.sdpMid ?? null,
-        sdpMLineIndex: candidate.sdpMLineIndex ?? null,
-        expires_at: expiresAt,
-      },
-    }]);
-  }
-
-  /** Seed step 14: all candidates of the session (both sides), each with its id. */
-  async listCandidates(sessionId) {
-    const body = await this.call('read ICE candidates',
-      `${this.base}/webrtc_sessions/${sessionId}/ice_candidates?pageSize=300`);
-    return (body.documents || []).map((doc) => ({ id: docId(doc.name), name: doc.name, ...fromFields(doc.fields) }));
+  addCandidate(sessionId, candidateId, candidate, expiresAt) {
+    return this.run('publish ICE candidate', setDoc(doc(this.candidatesRef(sessionId), candidateId), {
+      sender_id: this.user.uid,
+      candidate: candidate.candidate,
+      sdpMid: candidate.sdpMid ?? null,
+      sdpMLineIndex: candidate.sdpMLineIndex ?? null,
+      created_at: serverTimestamp(),
+      expires_at: expiresAt,
+    }));
   }
 
   /**
-   * After ENDED: delete the candidates and the session in one atomic commit. (Deleting a document never
-   * deletes its subcollection, so the candidates go explicitly.) Resolves to the number of candidates deleted.
+   * After ENDED: delete the candidates and the session in one batched write, which lands whole or not at all.
+   * (Deleting a document never deletes its subcollection, so the candidates go explicitly.) Resolves to the number
+   * of candidates deleted.
    */
   async deleteSession(sessionId) {
-    const candidates = await this.listCandidates(sessionId);
-    await this.call('delete session', `${this.base}:commit`, {
-      method: 'POST',
-      body: { writes: [...candidates.map((c) => ({ delete: c.name })), { delete: this.sessionName(sessionId) }] },
-    });
-    return candidates.length;
+    const candidates = await this.run('read ICE candidates', getDocs(this.candidatesRef(sessionId)));
+    const batch = writeBatch(this.db);
+    candidates.forEach((c) => batch.delete(c.ref));
+    batch.delete(this.sessionRef(sessionId));
+    await this.run('delete session', batch.commit());
+    return candidates.size;
   }
+}
+
+/** A JS Date as a Firestore timestamp. */
+export function timestamp(date) {
+  return Timestamp.fromDate(date);
 }

@@ -49,6 +49,8 @@ public final class LocalStack {
     /** The coturn version of the Debian/Ubuntu package the local profile is rendered for. */
     public static final String COTURN_VERSION = "4.6.1";
     static final String REALM = "turnkit.local";
+    /** The host name on the local TLS certificate (see {@link LocalTls}), used in every URI the endpoint issues. */
+    static final String TLS_NAME = "localhost";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -180,7 +182,8 @@ public final class LocalStack {
             TurnServerSpec spec = TurnServerSpec.local(new TurnServerSpec.LocalOptions(REALM, turnPort, tlsPort,
                     new PortRange(relay[0], relay[1]), CoturnVersion.of(COTURN_VERSION),
                     List.of(new String(secret, StandardCharsets.US_ASCII)), tls.certificate().toString(),
-                    tls.privateKey().toString(), coturnDir.resolve("turndb").toString(), true, randomToken()));
+                    tls.privateKey().toString(), coturnDir.resolve("turndb").toString(), true, randomToken(),
+                    ownAddresses()));
             Path conf = coturnDir.resolve("turnserver.conf");
             writePrivate(conf, HostRenderer.create().renderTurnServerConf(spec));
             ManagedChild coturn = supervisor.start("coturn", List.of(turnserver.toString(), "-c", conf.toString(),
@@ -199,7 +202,7 @@ public final class LocalStack {
                     .add("stun:127.0.0.1:" + turnPort)
                     .add("turn:127.0.0.1:" + turnPort + "?transport=udp")
                     .add("turn:127.0.0.1:" + turnPort + "?transport=tcp")
-                    .add("turns:localhost:" + tlsPort + "?transport=tcp");
+                    .add("turns:" + TLS_NAME + ":" + tlsPort + "?transport=tcp");
             turn.put("relayPorts", relay[0] + "-" + relay[1]);
             turn.put("secretFile", secretFile.toString());
             turn.put("caFile", tls.certificate().toString());
@@ -258,7 +261,8 @@ public final class LocalStack {
                 ManagedChild cred = supervisor.start("credentials", turnkit("credentials", "serve",
                         "--bind", "127.0.0.1", "--port", Integer.toString(credPort),
                         "--project", options.projectId(), "--secret-file", secretFile.toString(),
-                        "--turn-host", "127.0.0.1", "--turn-port", Integer.toString(turnPort),
+                        // The name on the local certificate: turns: must use it, or the TLS check fails (701).
+                        "--turn-host", TLS_NAME, "--turn-port", Integer.toString(turnPort),
                         "--turns-port", Integer.toString(tlsPort),
                         "--allow-origin", appOrigin, "--allow-origin", "http://localhost:" + appPort,
                         "--auth-emulator", auth.hostPort()), state, logs.resolve("credentials.log"), Map.of());
@@ -273,7 +277,8 @@ public final class LocalStack {
 
             // 5. The sample call app (static files + its config.json).
             Path web = options.repoRoot().resolve("web");
-            if (Files.isRegularFile(web.resolve("index.html"))) {
+            boolean built = Files.isRegularFile(web.resolve("dist").resolve("app.js"));
+            if (Files.isRegularFile(web.resolve("index.html")) && built) {
                 ObjectNode appConfig = JSON.createObjectNode();
                 appConfig.put("projectId", options.projectId());
                 appConfig.put("authEmulatorUrl", endpoints.path("authEmulator").path("url").asText(null));
@@ -292,7 +297,10 @@ public final class LocalStack {
                 endpoints.putObject("sampleApp").put("url", appUri.toString());
             } else {
                 endpoints.putNull("sampleApp");
-                warnings.add("sample app not served: no web/index.html under " + options.repoRoot());
+                warnings.add(Files.isRegularFile(web.resolve("index.html"))
+                        ? "sample app not served: it is not built (no web/dist/app.js): run 'npm ci --prefix web "
+                                + "&& npm run build --prefix web' (or 'bash scripts/setup')"
+                        : "sample app not served: no web/index.html under " + options.repoRoot());
             }
 
             endpoints.put("stateDir", state.toString());
@@ -303,7 +311,7 @@ public final class LocalStack {
             if (options.runChecks()) {
                 log.println("local: checking coturn (" + String.join(", ", LOCAL_CHECKS) + ")");
                 log.flush();
-                TurnTarget target = new TurnTarget("127.0.0.1", turnPort, tlsPort, "localhost", tls.certificate(),
+                TurnTarget target = new TurnTarget("127.0.0.1", turnPort, tlsPort, TLS_NAME, tls.certificate(),
                         CredentialSource.restSecret(secret));
                 report = new CheckRunner(Duration.ofSeconds(10))
                         .run(Checks.suite(target, LOCAL_CHECKS, Checks.allTransports()));
@@ -329,6 +337,30 @@ public final class LocalStack {
                 }
             }
         }
+    }
+
+    /**
+     * This machine's own IPv4 interface addresses (not loopback, not link-local): a browser on this machine offers
+     * them as host candidates, and a relay-only peer reaches them through coturn. They are this machine, like
+     * loopback, so the local profile allows them as peers; production never does.
+     */
+    static List<String> ownAddresses() {
+        List<String> out = new ArrayList<>();
+        try {
+            for (java.net.NetworkInterface nic : Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (java.net.InetAddress a : Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof java.net.Inet4Address && !a.isLinkLocalAddress() && !a.isLoopbackAddress()) {
+                        out.add(a.getHostAddress());
+                    }
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // no interface list: host candidates then simply stay unreachable through the relay
+        }
+        return out;
     }
 
     /** coturn's {@code turnserver}, or an error that says how to install it on Debian/Ubuntu and macOS. */

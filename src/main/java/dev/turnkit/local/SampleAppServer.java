@@ -168,8 +168,9 @@ public final class SampleAppServer implements AutoCloseable {
             return null;
         }
         for (String segment : relative.split("/", -1)) {
-            // Empty ("//"), "." and ".." segments and hidden files (".git", ".env") are never served.
-            if (segment.isEmpty() || segment.startsWith(".")) {
+            // Empty ("//"), "." and ".." segments, hidden files (".git", ".env") and the page's build-time
+            // dependencies (node_modules: the page loads only its bundle) are never served.
+            if (segment.isEmpty() || segment.startsWith(".") || segment.equals("node_modules")) {
                 return null;
             }
         }

@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  * @param cliPassword        only with allowLoopbackPeers: coturn refuses allow-loopback-peers without one
  * @param dbFile             coturn's SQLite userdb path (4.6.1 opens it even with use-auth-secret), or null for
  *                           the package default {@code /var/lib/turn/turndb}
+ * @param allowedPeerIps     local profile only: {@code allowed-peer-ip} addresses that override the deny list, the
+ *                           machine's own interface addresses (they are this machine, like loopback), so a browser's
+ *                           host candidates can be reached through the relay; always empty in production
  */
 public record TurnServerSpec(
         String profile,
@@ -51,7 +54,8 @@ public record TurnServerSpec(
         List<String> deniedPeerIps,
         boolean allowLoopbackPeers,
         String cliPassword,
-        String dbFile) {
+        String dbFile,
+        List<String> allowedPeerIps) {
 
     /** IANA special-purpose IPv4 ranges (design-notes.md §2.4), one {@code denied-peer-ip} line each. */
     public static final List<String> DENIED_IPV4 =
@@ -83,11 +87,13 @@ public record TurnServerSpec(
     public static final String PRODUCTION_KEY = "/etc/coturn/tls/privkey.pem";
 
     private static final Pattern SECRET_CHARS = Pattern.compile("[\\x21-\\x7e&&[^\"'#\\\\]]{16,256}");
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]{7,15}|[0-9A-Fa-f:.]{2,45}");
     private static final Pattern REDACTED = Pattern.compile("REDACTED-[A-Za-z0-9:._-]+");
 
     public TurnServerSpec {
         secrets = List.copyOf(secrets);
         deniedPeerIps = List.copyOf(deniedPeerIps);
+        allowedPeerIps = allowedPeerIps == null ? List.of() : List.copyOf(allowedPeerIps);
         if (secrets.isEmpty() || secrets.size() > 2) {
             throw new IllegalArgumentException("one or two static-auth-secret values expected, got " + secrets.size());
         }
@@ -97,6 +103,15 @@ public record TurnServerSpec(
         }
         if (allowLoopbackPeers && "production".equals(profile)) {
             throw new IllegalArgumentException("allow-loopback-peers is for local testing only, never production");
+        }
+        if (!allowedPeerIps.isEmpty() && !"local".equals(profile)) {
+            throw new IllegalArgumentException("allowed-peer-ip is for the local profile only, never production: "
+                    + "it punches holes in the SSRF deny list");
+        }
+        for (String ip : allowedPeerIps) {
+            if (!IP_LITERAL.matcher(ip).matches()) {
+                throw new IllegalArgumentException("allowed-peer-ip takes single addresses, got '" + ip + "'");
+            }
         }
     }
 
@@ -130,20 +145,27 @@ public record TurnServerSpec(
         return new TurnServerSpec("production", config.domain(), privateIp, privateIp, publicIp + "/" + privateIp,
                 config.ports().listening(), config.ports().tls(), config.ports().relay(), c.version(), secrets,
                 PRODUCTION_CERT, PRODUCTION_KEY, c.userQuota(), c.totalQuota(), c.maxBps(), c.bpsCapacity(),
-                deniedPeers(c.version(), config.network().vcnCidr(), false), false, null, null);
+                deniedPeers(c.version(), config.network().vcnCidr(), false), false, null, null, List.of());
     }
 
     /** The same settings with other certificate and key files (e.g. a test's self-signed pair). */
     public TurnServerSpec withTlsFiles(String cert, String key) {
         return new TurnServerSpec(profile, realm, listeningIp, relayIp, externalIp, listeningPort, tlsPort, relay,
                 version, secrets, cert, key, userQuota, totalQuota, maxBps, bpsCapacity, deniedPeerIps,
-                allowLoopbackPeers, cliPassword, dbFile);
+                allowLoopbackPeers, cliPassword, dbFile, allowedPeerIps);
     }
 
     /** Options for {@link #local}: what {@code turnkit local up} chooses. */
     public record LocalOptions(String realm, int listeningPort, int tlsPort, PortRange relay, CoturnVersion version,
             List<String> secrets, String certFile, String keyFile, String dbFile, boolean allowLoopbackPeers,
-            String cliPassword) {
+            String cliPassword, List<String> allowedPeerIps) {
+        /** Without allowed peer addresses beyond loopback. */
+        public LocalOptions(String realm, int listeningPort, int tlsPort, PortRange relay, CoturnVersion version,
+                List<String> secrets, String certFile, String keyFile, String dbFile, boolean allowLoopbackPeers,
+                String cliPassword) {
+            this(realm, listeningPort, tlsPort, relay, version, secrets, certFile, keyFile, dbFile,
+                    allowLoopbackPeers, cliPassword, List.of());
+        }
     }
 
     /**
@@ -156,7 +178,7 @@ public record TurnServerSpec(
         return new TurnServerSpec("local", o.realm(), "127.0.0.1", "127.0.0.1", null, o.listeningPort(),
                 o.tlsPort(), o.relay(), o.version(), o.secrets(), o.certFile(), o.keyFile(), 10, 300, 250_000,
                 100_000_000, deniedPeers(o.version(), null, o.allowLoopbackPeers()), o.allowLoopbackPeers(),
-                o.cliPassword(), o.dbFile());
+                o.cliPassword(), o.dbFile(), o.allowedPeerIps());
     }
 
     /**

@@ -39,6 +39,8 @@ class SampleAppServerTest {
         Files.writeString(web.resolve("js/app.js"), "export const x = 1;");
         Files.writeString(web.resolve("style.css"), "body{}");
         Files.writeString(web.resolve(".env"), "SECRET=1");
+        Files.createDirectories(web.resolve("node_modules/firebase"));
+        Files.writeString(web.resolve("node_modules/firebase/package.json"), "{}");
         Files.writeString(tmp.resolve("outside.txt"), "outside the root");
         Files.createSymbolicLink(web.resolve("escape.txt"), tmp.resolve("outside.txt"));
         config = tmp.resolve("config.json");
@@ -88,6 +90,8 @@ class SampleAppServerTest {
         assertThat(rawStatus("/js/%2e%2e/%2e%2e/outside.txt")).as("nested encoded dot-dot").isEqualTo(404);
         assertThat(get("/escape.txt").statusCode()).as("symlink pointing out of the root").isEqualTo(404);
         assertThat(get("/.env").statusCode()).as("hidden file").isEqualTo(404);
+        assertThat(get("/node_modules/firebase/package.json").statusCode())
+                .as("build-time dependencies: the page loads only its bundle").isEqualTo(404);
         assertThat(get("/js").statusCode()).as("directory, no listing").isEqualTo(404);
         assertThat(get("/js/").statusCode()).as("directory with slash, no listing").isEqualTo(404);
         assertThat(get("/missing.html").statusCode()).isEqualTo(404);

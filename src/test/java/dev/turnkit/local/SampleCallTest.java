@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample call page (web/) in headless Chromium against {@code turnkit local up}: two signed-in users make a
- * relay-only call through real coturn, the Firestore emulator with the project's rules, the Auth emulator and the
- * credentials endpoint. The browser side is e2e/sample-call.mjs; this test brings the stack up, runs the script
+ * The sample call page (web/, the Firebase Web SDK bundled by web/build.mjs) in headless Chromium against
+ * {@code turnkit local up}: two signed-in users make a relay-only call through real coturn, the Firestore emulator
+ * with the project's rules, the Auth emulator and the credentials endpoint; then relay only on one side and on
+ * neither, a reload mid-call, a third user's denied listeners, and each iceServers entry on its own. The browser side is e2e/sample-call.mjs; this test brings the stack up, runs the script
  * with a deadline and always brings the stack down. Screenshots go to target/test-artifacts/sample-call/.
  */
 class SampleCallTest {
-    private static final long SCRIPT_TIMEOUT_SECONDS = 180;
+    private static final long SCRIPT_TIMEOUT_SECONDS = 360;
     private static final Pattern TIME_TO_CONNECTED = Pattern.compile("TIME_TO_CONNECTED_MS=(\\d+)");
 
     @TempDir
@@ -36,6 +37,7 @@ class SampleCallTest {
         Components.turnserver();
         Components.firestoreEmulatorJar();
         Path nodeModules = Components.e2eNodeModules();
+        bundleThePage(Components.webNodeModules());
         Path script = nodeModules.getParent().resolve("sample-call.mjs");
         Path stateDir = tmp.resolve("local");
 
@@ -90,6 +92,22 @@ class SampleCallTest {
             downCode = down;
         }
         assertThat(downCode).as("turnkit local down stops everything; stderr:%n%s", downErr).isZero();
+    }
+
+    /** Bundles web/ (web/build.mjs) when a source changed since scripts/setup did, so the test runs the tree's page. */
+    private void bundleThePage(Path web) throws IOException, InterruptedException {
+        Path log = tmp.resolve("web-build.log");
+        Process build = new ProcessBuilder("node", web.resolve("build.mjs").toString(), "--if-stale")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = build.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            build.destroyForcibly();
+            build.waitFor(10, TimeUnit.SECONDS);
+        }
+        String output = read(log);
+        assertThat(finished && build.exitValue() == 0).as("web/build.mjs bundles the page; output:%n%s", output)
+                .isTrue();
+        assertThat(web.resolve("dist").resolve("app.js")).as("the bundled page").isNotEmptyFile();
     }
 
     private static String read(Path log) {

@@ -179,10 +179,30 @@ class TurnServerConfTest {
     }
 
     @Test
+    void localProfileAllowsTheMachinesOwnAddressesAndProductionNever() {
+        TurnServerSpec.LocalOptions own = new TurnServerSpec.LocalOptions("turn.localhost.test", 23478, 25349,
+                new PortRange(40000, 40099), CoturnVersion.of("4.6.1"), List.of(Stacks.SECRET), "/c", "/k", null,
+                true, "cli-password-0123456789", List.of("192.0.2.2", "10.1.2.3"));
+        List<String> l = lines(RENDERER.renderTurnServerConf(TurnServerSpec.local(own)));
+        assertThat(l).as("the machine's own addresses are allowed peers; their ranges stay denied otherwise")
+                .contains("allowed-peer-ip=192.0.2.2", "allowed-peer-ip=10.1.2.3",
+                        "denied-peer-ip=192.0.2.0-192.0.2.255", "denied-peer-ip=10.0.0.0-10.255.255.255");
+        TurnServerSpec production = TurnServerSpec.production(Stacks.load("prod"), List.of(Stacks.SECRET));
+        assertThat(lines(RENDERER.renderTurnServerConf(production))).noneMatch(x -> x.startsWith("allowed-peer-ip"));
+        assertThatThrownBy(() -> new TurnServerSpec("production", "t.example.com", "10.0.0.2", "10.0.0.2", null, 3478,
+                5349, new PortRange(49152, 50151), CoturnVersion.of("4.6.1"), List.of(Stacks.SECRET), "/c", "/k", 10,
+                300, 250_000, 100_000_000, List.of(), false, null, null, List.of("10.0.0.2")))
+                .hasMessageContaining("local profile only");
+        assertThatThrownBy(() -> TurnServerSpec.local(new TurnServerSpec.LocalOptions("r.test", 1, 2,
+                new PortRange(40000, 40099), CoturnVersion.of("4.6.1"), List.of(Stacks.SECRET), "/c", "/k", null,
+                false, null, List.of("10.0.0.0-10.255.255.255")))).hasMessageContaining("single addresses");
+    }
+
+    @Test
     void missingValueFailsTheRender() {
         TurnServerSpec broken = new TurnServerSpec("production", null, "10.0.0.2", "10.0.0.2", null, 3478, 5349,
                 new PortRange(49152, 50151), CoturnVersion.of("4.6.1"), List.of(Stacks.SECRET), "/c", "/k", 10, 300,
-                250_000, 100_000_000, List.of(), false, null, null);
+                250_000, 100_000_000, List.of(), false, null, null, List.of());
         assertThatThrownBy(() -> RENDERER.renderTurnServerConf(broken))
                 .as("strict mode: a missing realm is an error, not an empty line")
                 .isInstanceOf(RenderException.class).hasMessageStartingWith("templates/turnserver.conf.ftl:");

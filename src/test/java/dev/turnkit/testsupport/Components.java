@@ -68,6 +68,17 @@ public final class Components {
                 "run 'npm ci --prefix e2e' in the repository root").getParent().getParent();
     }
 
+    /**
+     * The sample call page's build tools ({@code web/node_modules}: the Firebase Web SDK and esbuild); returns the
+     * {@code web/} directory.
+     */
+    public static Path webNodeModules() {
+        Path dir = Path.of("web", "node_modules").toAbsolutePath();
+        return require("npm packages of the sample page", dir.resolve("esbuild/package.json"),
+                "run 'npm ci --prefix web' in the repository root (or 'bash scripts/setup')").getParent().getParent()
+                .getParent();
+    }
+
     /** Debian chromium. */
     public static Path chromium() {
         return require("chromium", Path.of("/usr/bin/chromium"), "install it with 'apt-get install -y chromium'");
