@@ -1,4 +1,4 @@
-<#-- Kernel settings for the relay (coturn.md §7.4). Data: host (HostSpec), header. -->
+<#-- Kernel settings for the relay (design-notes.md §7.4). Data: host (HostSpec), header. -->
 # ${header}
 # coturn asks for 2 MiB socket buffers on its UDP listeners; the kernel silently caps them at rmem_max/wmem_max.
 net.core.rmem_max = 16777216

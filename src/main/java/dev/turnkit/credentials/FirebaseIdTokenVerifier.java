@@ -80,8 +80,8 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier {
         if (emulatorHost == null) {
             if (inherited != null && !inherited.isBlank()) {
                 throw new ConfigException(EMULATOR_ENV + " is set in the environment; firebase-admin would then "
-                        + "accept unsigned ID tokens, so production mode refuses to start. Unset it, or pass "
-                        + "--auth-emulator HOST:PORT with a loopback bind for local use");
+                        + "accept unsigned ID tokens, so production mode refuses to start. Unset it, or configure "
+                        + "emulator mode explicitly (the Auth emulator's loopback HOST:PORT) for local use");
             }
             String effective = FirebaseProcessEnvironment.getenv(EMULATOR_ENV);
             if (effective != null && !effective.isBlank()) {
@@ -96,7 +96,7 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier {
             try {
                 credentials = GoogleCredentials.getApplicationDefault();
             } catch (IOException e) {
-                throw new ConfigException("--check-revoked looks users up and needs Google Application Default "
+                throw new ConfigException("checking for revoked tokens looks users up and needs Google Application Default "
                         + "Credentials (GOOGLE_APPLICATION_CREDENTIALS=service-account.json): " + e.getMessage());
             }
         } else {

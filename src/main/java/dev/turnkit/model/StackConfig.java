@@ -49,7 +49,7 @@ public record StackConfig(
     public static final List<String> KEYS = StackKeys.names();
 
     /**
-     * Addresses. The public IP is the reserved public IP (known before boot, coturn.md §8.3); it may be left out
+     * Addresses. The public IP is the reserved public IP (known before boot, design-notes.md §8.3); it may be left out
      * of the stack file when Pulumi creates it, and then must be supplied at render time.
      */
     public record Network(Optional<String> publicIp, String privateIp, Cidr vcnCidr, Cidr subnetCidr) {
@@ -65,7 +65,7 @@ public record StackConfig(
 
     /**
      * coturn version (options are gated on it) and quotas. {@code maxBps} and {@code bpsCapacity} are bytes per
-     * second (coturn.md §2.5).
+     * second (design-notes.md §2.5).
      */
     public record Coturn(CoturnVersion version, int userQuota, int totalQuota, long maxBps, long bpsCapacity) {
     }

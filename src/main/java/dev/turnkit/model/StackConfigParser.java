@@ -310,7 +310,7 @@ final class StackConfigParser {
         }
         if (c.credentials().maxTtlSeconds() > 3600) {
             out.add(StackKeys.CREDENTIALS_MAX_TTL + ": " + c.credentials().maxTtlSeconds() + " s — above one hour; "
-                    + "HMAC credentials cannot be revoked (docs/stack-config.md)");
+                    + "HMAC credentials cannot be revoked (design-notes.md §10, pitfall 3)");
         }
         return out;
     }
