@@ -200,12 +200,16 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier {
         }
     }
 
-    private static String sha256(String token) {
+    /** One SHA-256 instance per thread: the provider lookup of {@code getInstance} is costly per request. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static String sha256(String token) {
+        return Base64.getEncoder().encodeToString(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

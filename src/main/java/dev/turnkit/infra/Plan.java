@@ -66,19 +66,35 @@ public final class Plan {
      * redaction placeholders instead. Sizes beyond the Always Free allowance are the free-tier guard's to report.
      */
     public static Report ofStack(StackConfig config) {
-        List<String> placeholders = SecretValues.resolve(config, Path.of("."), false);
-        return of(config, new RenderedCloudInit(HostRenderer.create(), Output.of(placeholders)));
+        return ofStack(config, c -> FreeTierLimits.Allowance.ALWAYS_FREE);
     }
 
-    /** Plans a stack. */
+    /**
+     * As {@link #ofStack(StackConfig)}, checking the stack against the allowance {@code allowance} gives for it
+     * (e.g. the tenancy's live limits).
+     */
+    public static Report ofStack(StackConfig config,
+            java.util.function.Function<StackConfig, FreeTierLimits.Allowance> allowance) {
+        List<String> placeholders = SecretValues.resolve(config, Path.of("."), false);
+        return of(config, new RenderedCloudInit(HostRenderer.create(), Output.of(placeholders)),
+                allowance.apply(config));
+    }
+
+    /** Plans a stack against the built-in Always Free figures. */
     public static Report of(StackConfig config, CloudInit cloudInit) {
+        return of(config, cloudInit, FreeTierLimits.Allowance.ALWAYS_FREE);
+    }
+
+    /** Plans a stack against {@code allowance}. */
+    public static Report of(StackConfig config, CloudInit cloudInit, FreeTierLimits.Allowance allowance) {
         SortedMap<String, NsgRule> firewall = NsgRules.of(config);
-        FreeTierLimits.Verdict verdict = FreeTierLimits.check(config);
+        FreeTierLimits.Verdict verdict = FreeTierLimits.check(config, allowance);
         List<String> policy = NsgRules.policyViolations(firewall);
         List<NsgRule> rules = List.copyOf(firewall.values());
         if (!verdict.allowed()) {
             return new Report(config.stack(), List.of(), rules, verdict, policy, new TreeMap<>(),
-                    List.of("nothing planned: pulumi up refuses this stack before creating anything"));
+                    List.of("limits: " + allowance.source(),
+                            "nothing planned: pulumi up refuses this stack before creating anything"));
         }
         OfflineOci oci = new OfflineOci(config, false);
         SortedMap<String, Object> outputs = new TreeMap<>();
@@ -100,7 +116,10 @@ public final class Plan {
                 .map(r -> new Resource(r.type(), r.name(), sortedInputs(r.inputs())))
                 .sorted(Comparator.comparing(Resource::name))
                 .collect(Collectors.toList());
-        return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes(config, oci));
+        List<String> notes = new ArrayList<>();
+        notes.add("limits: " + allowance.source());
+        notes.addAll(notes(config, oci));
+        return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes);
     }
 
     private static List<String> notes(StackConfig config, OfflineOci oci) {

@@ -104,6 +104,13 @@ public final class StackKeys {
     /** No fixed default: the shape decides it ({@code StackConfigParser}). */
     public static final StackKey<Long> BPS_CAPACITY = longInteger("bpsCapacity", 1_000, 100_000_000_000L,
             " bytes/s", "Bytes per second for all sessions; 0 = the shape's default").withZeroMeaningUnset();
+    /** The egress quota preset ({@link EgressBudget}): caps the four keys above when set. */
+    public static final StackKey<Integer> CONCURRENT_SESSIONS = integer("concurrentSessions", 1, 100_000,
+            " concurrent relayed sessions", "Concurrent relayed sessions the egress quota preset plans for; "
+                    + "0 = no preset").withZeroMeaningUnset();
+    public static final StackKey<Integer> EGRESS_ALLOWANCE_GB = integer("egressAllowanceGb", 1, 1_000_000,
+            " GB a month", "Outbound GB a month the quota preset keeps coturn under (OCI Always Free: 10000)")
+            .withDefault("10000");
 
     // ---- access -------------------------------------------------------------------------------------------
     public static final StackKey<String> ADMIN_SSH_CIDR = cidrText("adminSshCidr",
@@ -176,7 +183,7 @@ public final class StackKeys {
             DOMAIN, PUBLIC_IP, PRIVATE_IP, VCN_CIDR, SUBNET_CIDR,
             LISTENING_PORT, TLS_LISTENING_PORT, CREDENTIALS_PORT, RELAY_MIN_PORT, RELAY_MAX_PORT,
             SHAPE, OCPUS, MEMORY_GB, BOOT_VOLUME_GB, OS,
-            COTURN_VERSION, USER_QUOTA, TOTAL_QUOTA, MAX_BPS, BPS_CAPACITY,
+            COTURN_VERSION, USER_QUOTA, TOTAL_QUOTA, MAX_BPS, BPS_CAPACITY, CONCURRENT_SESSIONS, EGRESS_ALLOWANCE_GB,
             ADMIN_SSH_CIDR, ACME_EMAIL, SSH_PUBLIC_KEY,
             CREDENTIALS_MAX_TTL, ALLOWED_ORIGINS, FIREBASE_PROJECT_ID,
             TURN_SECRET, TURN_SECRET_FILE, PREVIOUS_TURN_SECRET, PREVIOUS_TURN_SECRET_FILE,
