@@ -96,7 +96,7 @@ public final class Plan {
                     List.of("limits: " + allowance.source(),
                             "nothing planned: pulumi up refuses this stack before creating anything"));
         }
-        OfflineOci oci = new OfflineOci(config, false);
+        OfflineOci oci = new OfflineOci(config);
         SortedMap<String, Object> outputs = new TreeMap<>();
         try {
             TestResult result = PulumiTest.withMocks(oci)
@@ -127,8 +127,8 @@ public final class Plan {
         notes.add("offline: provider functions answered from the stack config; ids are placeholders");
         notes.add("reserved public IP " + oci.publicIp()
                 + (config.network().publicIp().isPresent() ? " (turnkit:publicIp)" : " (placeholder: OCI assigns it)")
-                + "; the first pulumi up creates it unattached, the next pulumi up attaches it to "
-                + config.network().privateIp());
+                + ", attached in the same pulumi up to the reserved private IP " + config.network().privateIp()
+                + " that the VM launches onto");
         List<String> ads = config.oci().availabilityDomains();
         notes.add("availability domain " + ads.get(0) + (ads.size() > 1 ? "; on 'Out of host capacity' move the next"
                 + " of " + ads.subList(1, ads.size()) + " to the front of turnkit:availabilityDomains and re-run" : ""));

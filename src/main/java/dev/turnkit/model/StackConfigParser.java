@@ -226,7 +226,8 @@ final class StackConfigParser {
             in.problem(StackKeys.TURNKIT_JAR_SHA256, "set without " + StackKeys.TURNKIT_JAR_URL
                     + " — set both or neither");
         }
-        return new StackConfig.Release(Optional.ofNullable(jarUrl), Optional.ofNullable(jarSha));
+        return new StackConfig.Release(Optional.ofNullable(jarUrl), Optional.ofNullable(jarSha),
+                in.get(StackKeys.STUN_SERVERS));
     }
 
     /** A secret from Pulumi's encrypted config ({@code key}) or from a file ({@code fileKey}), never both. */

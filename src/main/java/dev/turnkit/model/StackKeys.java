@@ -175,6 +175,10 @@ public final class StackKeys {
     public static final StackKey<String> TURNKIT_JAR_SHA256 = text("turnkitJarSha256",
             "sha256 of turnkit.jar, required with turnkitJarUrl")
             .check(Validators::isSha256Hex, s -> "'" + s + "' — expected 64 lowercase hex digits");
+    public static final StackKey<List<String>> STUN_SERVERS = list("stunServers",
+            s -> s.matches("[A-Za-z0-9.-]+:[0-9]{1,5}"), s -> "'" + s + "' — expected host:port, e.g. "
+                    + "stun.l.google.com:19302",
+            "Public STUN servers (host:port) the first boot asks for the VM's public address; empty = two defaults");
     public static final StackKey<Integer> CHECK_INTERVAL_MINUTES = integer("checkIntervalMinutes", 1, 1440,
             " minutes", "Interval of the on-host `turnkit check` timer").withDefault("5");
 
@@ -188,7 +192,7 @@ public final class StackKeys {
             CREDENTIALS_MAX_TTL, ALLOWED_ORIGINS, FIREBASE_PROJECT_ID,
             TURN_SECRET, TURN_SECRET_FILE, PREVIOUS_TURN_SECRET, PREVIOUS_TURN_SECRET_FILE,
             COMPARTMENT_ID, AVAILABILITY_DOMAINS, DNS_ZONE, ALLOW_PAID,
-            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, CHECK_INTERVAL_MINUTES);
+            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, STUN_SERVERS, CHECK_INTERVAL_MINUTES);
 
     private static final Map<String, StackKey<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(StackKey::name, k -> k));
