@@ -1,9 +1,8 @@
 package dev.turnkit.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.turnkit.infra.FreeTierLimits;
+import dev.turnkit.model.Json;
 import dev.turnkit.model.StackConfig;
 import dev.turnkit.oci.Backoff;
 import dev.turnkit.oci.CapacityPlanner;
@@ -179,7 +178,7 @@ final class OciRunner {
 
     static String json(Object doc) {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+            return Json.pretty().writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
