@@ -48,18 +48,7 @@ final class ErrorPolicy implements IExecutionExceptionHandler, IParameterExcepti
         if (ex instanceof CommandFailedException || ex instanceof dev.turnkit.model.ConfigException) {
             return ex.getMessage();
         }
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            if (sb.indexOf(msg) >= 0) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append(": ");
-            }
-            sb.append(msg);
-        }
-        return sb.toString();
+        return dev.turnkit.model.Causes.describe(ex);
     }
 
     private static boolean verbose(ParseResult parseResult) {

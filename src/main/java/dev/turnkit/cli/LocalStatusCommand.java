@@ -1,8 +1,8 @@
 package dev.turnkit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turnkit.local.LocalEndpoints;
 import dev.turnkit.local.LocalStack;
+import dev.turnkit.model.Json;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,9 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code turnkit local status}: is a detached stack up, and where. */
+/** {@code turnkit local status}: is a local stack up (in the foreground or detached), and where. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Print the endpoints of a detached local stack (exit 2 when none is up).")
+        description = "Print the endpoints of the local stack, foreground or detached (exit 2 when none is up).")
 final class LocalStatusCommand implements Callable<Integer> {
     @Mixin
     StateDirOption state;
@@ -25,13 +25,12 @@ final class LocalStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<JsonNode> endpoints = LocalStack.status(state.get());
+        Optional<LocalEndpoints> endpoints = LocalStack.status(state.get());
         if (endpoints.isEmpty()) {
             spec.commandLine().getErr().println("local: no local stack is up (state dir " + state.get() + ")");
             return ExitCode.CRITICAL.code();
         }
-        spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(endpoints.get()));
+        spec.commandLine().getOut().println(Json.pretty().writeValueAsString(endpoints.get()));
         return ExitCode.OK.code();
     }
 }

@@ -1,6 +1,6 @@
 package dev.turnkit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.turnkit.local.LocalEndpoints;
 import dev.turnkit.local.LocalStack;
 import java.io.PrintWriter;
 
@@ -10,43 +10,36 @@ final class LocalSummary {
     }
 
     static void print(PrintWriter out, LocalStack.Running running) {
-        JsonNode e = running.endpoints();
-        JsonNode turn = e.path("turn");
-        out.println("turnkit local stack (project " + e.path("projectId").asText() + ")");
+        LocalEndpoints e = running.endpoints();
+        LocalEndpoints.Turn turn = e.turn();
+        out.println("turnkit local stack (project " + e.projectId() + ")");
         out.println();
-        out.println("  TURN/STUN            " + String.join("\n                       ",
-                iterable(turn.path("uris"))));
-        out.println("  TURN secret file     " + turn.path("secretFile").asText() + "   (coturn use-auth-secret)");
-        out.println("  CA file (turns:)     " + turn.path("caFile").asText());
-        line(out, "credentials endpoint", e.path("credentials").path("url"));
-        line(out, "Auth emulator", e.path("authEmulator").path("url"));
-        line(out, "Firestore emulator", e.path("firestoreEmulator").path("url"));
-        line(out, "sample call app", e.path("sampleApp").path("url"));
-        out.println("  logs                 " + e.path("logs").asText());
+        out.println("  TURN/STUN            " + String.join("\n                       ", turn.uris()));
+        out.println("  TURN secret file     " + turn.secretFile() + "   (coturn use-auth-secret)");
+        out.println("  CA file (turns:)     " + turn.caFile());
+        line(out, "credentials endpoint", e.credentials() == null ? null : e.credentials().url());
+        line(out, "Auth emulator", e.authEmulator() == null ? null : e.authEmulator().url());
+        line(out, "Firestore emulator", e.firestoreEmulator() == null ? null : e.firestoreEmulator().url());
+        line(out, "sample call app", e.sampleApp() == null ? null : e.sampleApp().url());
+        out.println("  logs                 " + e.logs());
         out.println();
         out.println("Sample TURN credential (valid 1 h):");
         out.println("  username  " + running.sampleCredential().username());
         out.println("  password  " + running.sampleCredential().password());
         out.println();
         out.println("Point an app at it:");
-        out.println("  - Firebase JS SDK: connectAuthEmulator(auth, \"" + e.path("authEmulator").path("url")
-                .asText("http://127.0.0.1:9099") + "\"); connectFirestoreEmulator(db, \"127.0.0.1\", "
-                + e.path("firestoreEmulator").path("port").asText("8080") + ");");
+        out.println("  - Firebase JS SDK: connectAuthEmulator(auth, \"" + (e.authEmulator() == null
+                ? "http://127.0.0.1:9099" : e.authEmulator().url()) + "\"); connectFirestoreEmulator(db, \"127.0.0.1\", "
+                + (e.firestoreEmulator() == null ? 8080 : e.firestoreEmulator().port()) + ");");
         out.println("  - ICE servers: GET the credentials endpoint with 'Authorization: Bearer <ID token>' and pass "
                 + "its iceServers to new RTCPeerConnection({iceServers})");
         out.println("  - Android emulator: use 10.0.2.2 instead of 127.0.0.1; a phone needs a LAN-reachable host");
-        out.println("  - Check it any time: turnkit check --server 127.0.0.1 --port " + turn.path("port").asText()
-                + " --tls-port " + turn.path("tlsPort").asText() + " --secret-file " + turn.path("secretFile")
-                .asText() + " --ca-file " + turn.path("caFile").asText());
+        out.println("  - Check it any time: turnkit check --server 127.0.0.1 --port " + turn.port()
+                + " --tls-port " + turn.tlsPort() + " --secret-file " + turn.secretFile()
+                + " --ca-file " + turn.caFile());
     }
 
-    private static void line(PrintWriter out, String label, JsonNode value) {
-        out.printf("  %-20s %s%n", label, value.isMissingNode() || value.isNull() ? "(not started)" : value.asText());
-    }
-
-    private static Iterable<String> iterable(JsonNode array) {
-        java.util.List<String> l = new java.util.ArrayList<>();
-        array.forEach(n -> l.add(n.asText()));
-        return l;
+    private static void line(PrintWriter out, String label, String value) {
+        out.printf("  %-20s %s%n", label, value == null ? "(not started)" : value);
     }
 }

@@ -1,9 +1,10 @@
 package dev.turnkit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.turnkit.local.LocalOptions;
 import dev.turnkit.local.LocalStack;
+import dev.turnkit.local.LocalStackException;
+import dev.turnkit.model.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -72,7 +73,15 @@ final class LocalUpCommand implements Callable<Integer> {
         LocalOptions options = new LocalOptions(state.get(), repo.toAbsolutePath().normalize(),
                 ports.equals("auto"), projectId, firestore, auth, !noCheck);
 
-        LocalStack.Running running = LocalStack.up(options, err);
+        LocalStack.Running running;
+        try {
+            running = LocalStack.up(options, new LocalChildCommands(), err);
+        } catch (LocalStackException e) {
+            if (e.portInUse()) {
+                throw new CommandFailedException(ExitCode.UNKNOWN, e.getMessage() + ", or start with '--ports auto'");
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             running.close();
@@ -85,12 +94,11 @@ final class LocalUpCommand implements Callable<Integer> {
         try {
             running.warnings().forEach(w -> err.println("local: WARNING: " + w));
             verdict = running.checkReport().map(r -> ExitCode.of(r.status())).orElse(ExitCode.OK);
-            ObjectNode endpoints = running.endpoints().deepCopy();
             if (output.json()) {
-                ObjectMapper mapper = new ObjectMapper();
+                ObjectNode endpoints = Json.MAPPER.valueToTree(running.endpoints());
                 running.checkReport().ifPresent(r -> endpoints.set("check",
-                        mapper.valueToTree(CheckPrinter.document(r))));
-                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(endpoints));
+                        Json.MAPPER.valueToTree(CheckPrinter.document(r))));
+                out.println(Json.pretty().writeValueAsString(endpoints));
             } else {
                 LocalSummary.print(out, running);
                 running.checkReport().ifPresent(r -> {

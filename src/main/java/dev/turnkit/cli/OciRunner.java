@@ -1,9 +1,8 @@
 package dev.turnkit.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.turnkit.infra.FreeTierLimits;
+import dev.turnkit.model.Json;
 import dev.turnkit.model.StackConfig;
 import dev.turnkit.oci.Backoff;
 import dev.turnkit.oci.CapacityPlanner;
@@ -41,7 +40,7 @@ final class OciRunner {
     }
 
     static int doctor(OciOptions options, Path stacksDir, String stack, boolean json, PrintWriter out) {
-        StackConfig config = stack == null ? null : StackConfig.load(stacksDir, stack);
+        StackConfig config = stack == null ? null : StackFiles.load(stacksDir, stack);
         Doctor.Report report;
         try (OciSession session = open(options)) {
             report = Doctor.run(session, config);
@@ -105,7 +104,7 @@ final class OciRunner {
     }
 
     static int capacity(OciOptions options, Path stacksDir, String stack, boolean json, PrintWriter out) {
-        StackConfig config = StackConfig.load(stacksDir, stack);
+        StackConfig config = StackFiles.load(stacksDir, stack);
         CapacityPlanner.Report report;
         try (OciSession session = open(options)) {
             report = CapacityPlanner.run(session, config);
@@ -179,7 +178,7 @@ final class OciRunner {
 
     static String json(Object doc) {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+            return Json.pretty().writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,11 @@
 package dev.turnkit.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.turnkit.infra.FreeTierLimits;
 import dev.turnkit.infra.NsgRule;
 import dev.turnkit.infra.Plan;
+import dev.turnkit.model.Json;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ final class PlanRunner {
 
     static int run(Path stacksDir, String stack, boolean json, PrintWriter out,
             java.util.function.Function<dev.turnkit.model.StackConfig, FreeTierLimits.Allowance> allowance) {
-        Plan.Report report = Plan.ofStackFile(stacksDir, stack, allowance);
+        Plan.Report report = Plan.ofStack(StackFiles.load(stacksDir, stack), allowance);
         if (json) {
             out.println(json(report));
         } else {
@@ -63,8 +63,7 @@ final class PlanRunner {
         }
         doc.put("notes", r.notes());
         try {
-            return new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+            return Json.pretty().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,9 @@
 package dev.turnkit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.turnkit.model.ConfigException;
 import dev.turnkit.model.FileSpec;
 import dev.turnkit.model.HostSpec;
+import dev.turnkit.model.Json;
 import dev.turnkit.model.StackConfig;
 import dev.turnkit.render.HostFilesWriter;
 import dev.turnkit.render.HostRenderer;
@@ -65,7 +64,7 @@ final class RenderCommand implements Callable<Integer> {
         List<FileSpec> files;
         StackConfig config;
         try {
-            config = StackConfig.load(stacksDir, stack);
+            config = StackFiles.load(stacksDir, stack);
             if (publicIp != null || privateIp != null) {
                 config = config.withAddresses(publicIp, privateIp);
             }
@@ -112,7 +111,7 @@ final class RenderCommand implements Callable<Integer> {
             doc.put("secretsIncluded", includeSecrets);
             doc.put("warnings", config.warnings());
             doc.put("files", list);
-            stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            stdout.println(Json.pretty().writeValueAsString(doc));
             return;
         }
         stdout.printf("Rendered stack %s into %s (%s):%n", config.stack(), out,

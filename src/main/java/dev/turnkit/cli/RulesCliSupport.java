@@ -1,7 +1,6 @@
 package dev.turnkit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.turnkit.model.Json;
 import dev.turnkit.rules.GoogleRequestCredentials;
 import dev.turnkit.rules.RulesApiClient;
 import dev.turnkit.rules.RulesCompileException;
@@ -78,7 +77,7 @@ final class RulesCliSupport {
         }
 
         private dev.turnkit.model.RulesTarget stackTarget() {
-            return dev.turnkit.model.RulesTarget.of(dev.turnkit.model.StackConfig.load(stacksDir, stack));
+            return dev.turnkit.model.RulesTarget.of(StackFiles.load(stacksDir, stack));
         }
 
         RulesApiClient client() {
@@ -89,8 +88,6 @@ final class RulesCliSupport {
         }
     }
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Runs {@code body}, turning rules failures into the CLI's exit-code policy. */
     static Integer guarded(PrintWriter err, Callable<Integer> body) throws Exception {
@@ -111,7 +108,7 @@ final class RulesCliSupport {
 
     static void printJson(PrintWriter out, Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            out.println(Json.pretty().writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.turnkit.credentials;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turnkit.model.Json;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * fields below.
  */
 public final class AccessLog implements RequestListener {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final Consumer<String> sink;
 
     /** @param sink receives whole lines (without the newline); e.g. {@code System.err::println} */

@@ -2,6 +2,7 @@ package dev.turnkit.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turnkit.model.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * emulator's REST API, which gives real (unsigned) ID tokens.
  */
 public final class AuthEmulator implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
 
     private final String projectId;

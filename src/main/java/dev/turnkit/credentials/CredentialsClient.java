@@ -2,6 +2,7 @@ package dev.turnkit.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turnkit.model.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,7 @@ import javax.net.ssl.SSLContext;
  * {@code turnkit check --credentials-url}.
  */
 public final class CredentialsClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final HttpClient http;
     private final Duration timeout;

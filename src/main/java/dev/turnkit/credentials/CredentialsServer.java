@@ -35,7 +35,7 @@ import javax.net.ssl.SSLParameters;
  * <p>Start with {@link #start}, stop with {@link #close()} (also what a SIGTERM hook should call).
  */
 public final class CredentialsServer implements AutoCloseable {
-    public static final String CREDENTIALS_PATH = "/v1/turn-credentials";
+    public static final String CREDENTIALS_PATH = dev.turnkit.model.CredentialsUrl.PATH;
     public static final String HEALTH_PATH = "/healthz";
 
     static {

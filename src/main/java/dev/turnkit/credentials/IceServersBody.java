@@ -1,5 +1,6 @@
 package dev.turnkit.credentials;
 
+import dev.turnkit.model.TurnUris;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +19,11 @@ final class IceServersBody {
     private final String stunUrisJson;
 
     IceServersBody(String turnHost, int turnPort, int turnsPort, boolean turns443) {
-        this.stunUri = "stun:" + turnHost + ":" + turnPort;
-        List<String> uris = new ArrayList<>(List.of(
-                "turn:" + turnHost + ":" + turnPort + "?transport=udp",
-                "turn:" + turnHost + ":" + turnPort + "?transport=tcp",
-                "turns:" + turnHost + ":" + turnsPort + "?transport=tcp"));
+        this.stunUri = TurnUris.stun(turnHost, turnPort);
+        List<String> uris = new ArrayList<>(TurnUris.turn(turnHost, turnPort));
+        uris.add(TurnUris.turns(turnHost, turnsPort));
         if (turns443 && turnsPort != 443) {
-            uris.add("turns:" + turnHost + ":443?transport=tcp");
+            uris.add(TurnUris.turns(turnHost, 443));
         }
         this.turnUris = List.copyOf(uris);
         this.turnUrisJson = turnUris.stream().map(JsonText::quote).collect(Collectors.joining(",", "[", "]"));

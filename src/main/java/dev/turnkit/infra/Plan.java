@@ -8,10 +8,6 @@ import dev.turnkit.model.ConfigException;
 import dev.turnkit.model.StackConfig;
 import dev.turnkit.render.HostRenderer;
 import dev.turnkit.render.SecretValues;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -99,21 +95,20 @@ public final class Plan {
     }
 
     /**
-     * Reads {@code <stacksDir>/Pulumi.<stack>.yaml} and plans it with the real cloud-init renderer; TURN secrets
-     * are never read, the user data carries redaction placeholders instead.
+     * Plans a stack with the real cloud-init renderer; TURN secrets are never read, the user data carries
+     * redaction placeholders instead. Sizes beyond the Always Free allowance are the free-tier guard's to report.
      */
-    public static Report ofStackFile(Path stacksDir, String stack) {
-        return ofStackFile(stacksDir, stack, config -> FreeTierLimits.Allowance.ALWAYS_FREE);
+    public static Report ofStack(StackConfig config) {
+        return ofStack(config, c -> FreeTierLimits.Allowance.ALWAYS_FREE);
     }
 
     /**
-     * As {@link #ofStackFile(Path, String)}, checking the stack against the allowance {@code allowance} gives for
-     * it (e.g. the tenancy's live limits).
+     * As {@link #ofStack(StackConfig)}, checking the stack against the allowance {@code allowance} gives for it
+     * (e.g. the tenancy's live limits).
      */
-    public static Report ofStackFile(Path stacksDir, String stack,
+    public static Report ofStack(StackConfig config,
             java.util.function.Function<StackConfig, FreeTierLimits.Allowance> allowance) {
-        StackConfig config = load(stacksDir, stack);
-        List<String> placeholders = SecretValues.resolve(config, stacksDir, false);
+        List<String> placeholders = SecretValues.resolve(config, Path.of("."), false);
         return of(config, new RenderedCloudInit(HostRenderer.create(), Output.of(placeholders)),
                 allowance.apply(config));
     }
@@ -160,21 +155,6 @@ public final class Plan {
         notes.addAll(notes(config, oci));
         return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes,
                 firebaseVerdict(config));
-    }
-
-    /** Reads a stack file; sizes beyond the Always Free allowance are the free-tier guard's to report (exit 2). */
-    static StackConfig load(Path stacksDir, String stack) {
-        Path file = stacksDir.resolve("Pulumi." + stack + ".yaml");
-        String yaml;
-        try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such stack file — create it with 'pulumi stack init " + stack
-                    + "' and the turnkit: keys of docs/pulumi.md, or pass --stacks-dir");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read — " + e.getMessage());
-        }
-        return StackConfig.fromYaml(stack, yaml);
     }
 
     private static List<String> notes(StackConfig config, OfflineOci oci) {

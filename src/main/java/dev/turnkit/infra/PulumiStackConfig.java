@@ -1,8 +1,8 @@
 package dev.turnkit.infra;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Config;
+import dev.turnkit.model.Json;
 import dev.turnkit.model.StackConfig;
 import dev.turnkit.model.StackKey;
 import dev.turnkit.model.StackKeys;
@@ -47,7 +47,7 @@ final class PulumiStackConfig {
             return Set.of();
         }
         try {
-            return Set.copyOf(Arrays.asList(new ObjectMapper().readValue(json, String[].class)));
+            return Set.copyOf(Arrays.asList(Json.MAPPER.readValue(json, String[].class)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("PULUMI_CONFIG_SECRET_KEYS is not a JSON array: " + e.getOriginalMessage());
         }

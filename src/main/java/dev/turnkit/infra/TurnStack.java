@@ -2,8 +2,9 @@ package dev.turnkit.infra;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import dev.turnkit.model.CredentialsUrl;
 import dev.turnkit.model.StackConfig;
-import java.util.List;
+import dev.turnkit.model.TurnUris;
 import java.util.SortedMap;
 
 /**
@@ -67,11 +68,9 @@ public final class TurnStack {
         ctx.export("publicIpAttached", host.publicIpAttached());
         ctx.export("privateIp", Output.of(host.privateIp()));
         ctx.export("availabilityDomain", host.availabilityDomain());
-        ctx.export("turnUris", Output.of(List.of(
-                "turn:" + d + ":" + p.listening() + "?transport=udp",
-                "turn:" + d + ":" + p.listening() + "?transport=tcp")));
-        ctx.export("turnsUri", Output.of("turns:" + d + ":" + p.tls() + "?transport=tcp"));
-        ctx.export("credentialsUrl", Output.of("https://" + d + (p.credentials() == 443 ? "" : ":" + p.credentials())));
+        ctx.export("turnUris", Output.of(TurnUris.turn(d, p.listening())));
+        ctx.export("turnsUri", Output.of(TurnUris.turns(d, p.tls())));
+        ctx.export("credentialsUrl", Output.of(CredentialsUrl.of("https", d, p.credentials())));
         ctx.export("sshCommand", host.publicIp().applyValue(ip -> "ssh "
                 + TurnHost.loginUser(config.instance().os()) + "@" + ip));
     }

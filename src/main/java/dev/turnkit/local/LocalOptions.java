@@ -27,7 +27,7 @@ public record LocalOptions(Path stateDir, Path repoRoot, boolean autoPorts, Stri
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(repoRoot, "repoRoot");
         if (!projectId.startsWith("demo-")) {
-            throw new IllegalArgumentException("--project-id must start with 'demo-' (got '" + projectId
+            throw new IllegalArgumentException("the project id must start with 'demo-' (got '" + projectId
                     + "'): demo projects keep the emulators from ever reaching real Firebase services");
         }
     }

@@ -33,9 +33,8 @@ final class LocalPorts {
     int pick(String what, int standard, boolean udpToo) {
         if (!auto) {
             if (!free(standard, udpToo)) {
-                throw new LocalStackException("port " + standard + " for " + what + " is already in use on "
-                        + "127.0.0.1; stop what uses it (is another local stack up? 'turnkit local down'), or start "
-                        + "with '--ports auto'");
+                throw LocalStackException.portInUse("port " + standard + " for " + what + " is already in use on "
+                        + "127.0.0.1; stop what uses it (is another local stack up? 'turnkit local down')");
             }
             taken.add(standard);
             return standard;

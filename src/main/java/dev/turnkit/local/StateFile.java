@@ -1,55 +1,54 @@
 package dev.turnkit.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.turnkit.model.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The record a detached local stack leaves behind ({@code <state-dir>/state.json}): which processes it started and
- * the endpoints it printed, so that {@code turnkit local down} stops exactly those and {@code turnkit local status}
- * can show them again.
+ * The record a running local stack keeps ({@code <state-dir>/state.json}), in the foreground or detached: which
+ * processes it runs and its endpoints, so that {@code turnkit local down} stops exactly those and
+ * {@code turnkit local status} can show them, from any terminal.
  */
 public final class StateFile {
     static final String NAME = "state.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StateFile() {
     }
 
     /** What a state file holds. */
-    public record State(List<ManagedChild> children, JsonNode endpoints) {
+    public record State(List<ManagedChild> children, LocalEndpoints endpoints) {
         public State {
             children = List.copyOf(children);
         }
     }
 
-    /** Writes the state atomically (temp file + rename), readable by the owner only. */
-    public static void write(Path stateDir, List<ManagedChild> children, JsonNode endpoints) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode list = root.putArray("children");
-        for (ManagedChild c : children) {
-            ObjectNode n = list.addObject();
-            n.put("name", c.name());
-            n.put("pid", c.pid());
-            n.put("startedAt", c.startedAt().toString());
-            ArrayNode cmd = n.putArray("command");
-            c.command().forEach(cmd::add);
-            n.put("log", c.log());
+    /** The file's JSON form (an instant as ISO-8601 text, without Jackson's java.time module). */
+    record Stored(List<Child> children, LocalEndpoints endpoints) {
+        record Child(String name, long pid, String startedAt, List<String> command, String log) {
+            static Child of(ManagedChild c) {
+                return new Child(c.name(), c.pid(), c.startedAt().toString(), c.command(), c.log());
+            }
+
+            ManagedChild toManagedChild() {
+                return new ManagedChild(name, pid, java.time.Instant.parse(startedAt), command, log);
+            }
         }
-        root.set("endpoints", endpoints == null ? JSON.createObjectNode() : endpoints);
+    }
+
+    /** Writes the state atomically (temp file + rename), readable by the owner only. */
+    public static void write(Path stateDir, List<ManagedChild> children, LocalEndpoints endpoints) {
         try {
             Files.createDirectories(stateDir);
             Path tmp = stateDir.resolve(NAME + ".tmp");
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(tmp, Json.pretty().writeValueAsBytes(new Stored(
+                    children.stream().map(Stored.Child::of).toList(), endpoints)));
             Files.move(tmp, stateDir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -65,15 +64,9 @@ public final class StateFile {
             return Optional.empty();
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
-            List<ManagedChild> children = new ArrayList<>();
-            for (JsonNode n : root.path("children")) {
-                List<String> cmd = new ArrayList<>();
-                n.path("command").forEach(c -> cmd.add(c.asText()));
-                children.add(new ManagedChild(n.path("name").asText(), n.path("pid").asLong(),
-                        Instant.parse(n.path("startedAt").asText()), cmd, n.path("log").asText()));
-            }
-            return Optional.of(new State(children, root.path("endpoints")));
+            Stored stored = Json.MAPPER.readValue(file.toFile(), Stored.class);
+            return Optional.of(new State(stored.children().stream().map(Stored.Child::toManagedChild).toList(),
+                    stored.endpoints()));
         } catch (IOException | RuntimeException e) {
             throw new LocalStackException("the local stack state " + file + " is unreadable (" + e.getMessage()
                     + "); stop the processes it lists by hand, then delete it", e);

@@ -140,14 +140,6 @@ public record StackConfig(
         }
     }
 
-    /**
-     * Reads {@code <stacksDir>/Pulumi.<stack>.yaml} (the model's only file access). A missing file is a
-     * {@link ConfigException} that names the path and lists the stacks found.
-     */
-    public static StackConfig load(java.nio.file.Path stacksDir, String stack) {
-        return StackConfigParser.load(stacksDir, stack);
-    }
-
     /** Reads the {@code config:} map of a Pulumi stack file. Secure values are recognised, never decoded. */
     public static StackConfig fromYaml(String stack, String yamlText) {
         return StackConfigParser.fromYaml(stack, yamlText);

@@ -30,35 +30,6 @@ final class StackConfigParser {
         this.in = new StackValues(config, problems);
     }
 
-    static StackConfig load(java.nio.file.Path stacksDir, String stack) {
-        if (stack == null || !stack.matches("[A-Za-z0-9_.-]+")) {
-            throw new ConfigException("--stack: '" + stack + "' — a stack name uses letters, digits, '-', '_', '.'");
-        }
-        java.nio.file.Path file = stacksDir.resolve("Pulumi." + stack + ".yaml");
-        String text;
-        try {
-            text = java.nio.file.Files.readString(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ConfigException(file + ": no such stack file — stacks found: " + listStacks(stacksDir)
-                    + " (create it with 'pulumi stack init " + stack + "', or pass --stacks-dir)");
-        } catch (java.io.IOException e) {
-            throw new ConfigException(file + ": cannot read — " + e.getMessage());
-        }
-        return fromYaml(stack, text);
-    }
-
-    private static String listStacks(java.nio.file.Path dir) {
-        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(dir)) {
-            List<String> names = s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml"))
-                    .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
-                    .sorted().toList();
-            return names.isEmpty() ? "none in " + dir : String.join(", ", names);
-        } catch (java.io.IOException e) {
-            return "none (" + dir + " is not a readable directory)";
-        }
-    }
-
     static StackConfig fromYaml(String stack, String yamlText) {
         Object doc;
         try {

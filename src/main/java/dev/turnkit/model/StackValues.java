@@ -1,7 +1,6 @@
 package dev.turnkit.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import java.util.Map;
  */
 final class StackValues {
     private static final String PREFIX = StackConfig.NAMESPACE + ":";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> raw = new LinkedHashMap<>();
     private final Map<String, Object> parsed = new HashMap<>();
@@ -150,7 +148,7 @@ final class StackValues {
             String s = String.valueOf(v).trim();
             if (s.startsWith("[")) {
                 try {
-                    items = JSON.readValue(s, List.class);
+                    items = Json.MAPPER.readValue(s, List.class);
                 } catch (JsonProcessingException e) {
                     problem(key, "'" + s + "' — expected a list (YAML sequence or JSON array)");
                     return List.of();

@@ -2,6 +2,7 @@ package dev.turnkit.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.turnkit.model.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -41,7 +42,7 @@ public final class FirestoreEmulator implements AutoCloseable {
     /** Rules and data of the emulator are per project; a {@code demo-} id can never reach a real project. */
     public static final String DEFAULT_PROJECT = "demo-turnkit";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern ISSUE_LINE = Pattern.compile("^L(\\d+):(\\d+) (.*)$");
 
     /**

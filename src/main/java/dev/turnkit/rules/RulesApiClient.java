@@ -3,6 +3,7 @@ package dev.turnkit.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.turnkit.model.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,7 +34,7 @@ public final class RulesApiClient {
      */
     public static final int QUOTA_EXCEEDED = 429;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** A release: which ruleset a service (e.g. {@code cloud.firestore}) currently uses. */
     public record Release(String name, String rulesetName) {

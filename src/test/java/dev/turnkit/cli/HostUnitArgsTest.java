@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
  * argument lists built in {@link HostSpec}; the real commands must accept them, or the services fail on the VM.
  */
 class HostUnitArgsTest {
-    private static final StackConfig PROD = StackConfig.load(Path.of("stacks"), "prod");
+    private static final StackConfig PROD = StackFiles.load(Path.of("stacks"), "prod");
 
     private static ParseResult parse(List<String> args) {
         CommandLine cmd = Main.commandLine();

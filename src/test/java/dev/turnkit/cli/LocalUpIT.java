@@ -134,6 +134,46 @@ class LocalUpIT {
     }
 
     @Test
+    void aForegroundStackIsSeenByStatusAndStoppedByDownFromAnotherTerminal() throws Exception {
+        Components.turnserver();
+        // given: 'turnkit local up' in the foreground, in its own JVM (another terminal)
+        java.util.List<String> command = new java.util.ArrayList<>(LocalChildCommands.turnkit(List.of("local", "up",
+                "--ports", "auto", "--no-check", "--firestore", "off", "--auth", "off",
+                "--state-dir", stateDir.toString())));
+        Process up = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(stateDir.resolve("foreground-up.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            Run status = turnkit("local", "status", "--state-dir", stateDir.toString());
+            while (status.code() != 0 && up.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                status = turnkit("local", "status", "--state-dir", stateDir.toString());
+            }
+            // then: status sees it, with its endpoints
+            assertThat(status.code()).as("status of a foreground stack; stderr: " + status.err()).isZero();
+            JsonNode endpoints = JSON.readTree(status.out());
+            assertThat(endpoints.path("turn").path("uris").get(0).asText()).startsWith("stun:127.0.0.1:");
+            assertThat(endpoints.path("credentials").isNull()).as("--auth off").isTrue();
+            List<Long> pids = new ArrayList<>();
+            JSON.readTree(stateDir.resolve("state.json").toFile()).path("children")
+                    .forEach(c -> pids.add(c.path("pid").asLong()));
+            assertThat(pids).as("the foreground JVM is recorded first").first().isEqualTo(up.pid());
+
+            // and: down from here stops it all, through the foreground JVM's own shutdown path
+            Run down = turnkit("local", "down", "--state-dir", stateDir.toString());
+            assertThat(down.code()).isZero();
+            assertThat(up.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("foreground JVM exited").isTrue();
+            for (long pid : pids) {
+                assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process " + pid).isEmpty();
+            }
+            assertThat(turnkit("local", "status", "--state-dir", stateDir.toString()).code()).isEqualTo(2);
+        } finally {
+            up.destroyForcibly();
+            turnkit("local", "down", "--state-dir", stateDir.toString());
+        }
+    }
+
+    @Test
     void downWithNothingUpIsFine() {
         Run down = turnkit("local", "down", "--state-dir", stateDir.toString());
         assertThat(down.code()).isZero();

@@ -58,7 +58,7 @@ class ProjectIdFlowTest {
 
     @Test
     void theCredentialsServiceUnitVerifiesTokensOfTheStacksProject() {
-        StackConfig config = StackConfig.load(stacks, "flow").withAddresses("203.0.113.10", null);
+        StackConfig config = StackFiles.load(stacks, "flow").withAddresses("203.0.113.10", null);
         List<FileSpec> files = HostRenderer.create().renderHost(HostSpec.production(config, List.of("Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==")));
         FileSpec unit = files.stream().filter(f -> f.path().endsWith(".service")
                 && f.content().contains("credentials serve")).findFirst().orElseThrow();
@@ -67,7 +67,7 @@ class ProjectIdFlowTest {
 
     @Test
     void theStackOutputsCarryTheProjectForRulesDeployAndTheSamplePage() {
-        Plan.Report plan = Plan.ofStackFile(stacks, "flow");
+        Plan.Report plan = Plan.ofStack(StackFiles.load(stacks, "flow"));
         assertThat(plan.outputs()).containsEntry("firebaseProjectId", PROJECT)
                 .containsEntry("firestoreDatabase", "calls");
         @SuppressWarnings("unchecked")

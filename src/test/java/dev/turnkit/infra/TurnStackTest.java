@@ -176,7 +176,8 @@ class TurnStackTest {
         assertThat(run.output("turnUris")).isEqualTo(List.of("turn:turn.example.com:3478?transport=udp",
                 "turn:turn.example.com:3478?transport=tcp"));
         assertThat(run.output("turnsUri")).isEqualTo("turns:turn.example.com:5349?transport=tcp");
-        assertThat(run.output("credentialsUrl")).isEqualTo("https://turn.example.com");
+        assertThat(run.output("credentialsUrl")).as("the full endpoint URL a client calls")
+                .isEqualTo("https://turn.example.com/v1/turn-credentials");
         assertThat(run.output("sshCommand")).isEqualTo("ssh ubuntu@203.0.113.10");
     }
 

@@ -3,7 +3,6 @@ package dev.turnkit.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,11 +71,18 @@ class SupervisorTest {
         Supervisor sup = new Supervisor();
         ManagedChild c = sup.start("sleeper", List.of("sleep", "60"), dir, dir.resolve("s.log"), Map.of());
         sup.release();
-        StateFile.write(dir, List.of(c), new ObjectMapper().createObjectNode().put("turn", "turn:127.0.0.1:3478"));
+        LocalEndpoints endpoints = new LocalEndpoints("demo-turnkit", new LocalEndpoints.Turn("127.0.0.1", 3478, 5349,
+                "turnkit.local", List.of("stun:127.0.0.1:3478"), "49152-49251", "s", "ca", "conf"), null, null,
+                new LocalEndpoints.Credentials("http://127.0.0.1:8088/v1/turn-credentials"), null, dir.toString(),
+                dir.resolve("logs").toString());
+        StateFile.write(dir, List.of(c), endpoints);
 
         StateFile.State state = StateFile.read(dir).orElseThrow();
         assertThat(state.children()).containsExactly(c);
-        assertThat(state.endpoints().path("turn").asText()).isEqualTo("turn:127.0.0.1:3478");
+        assertThat(state.endpoints()).as("typed endpoints round-trip through Jackson").isEqualTo(endpoints);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("state.json")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 
         assertThat(Supervisor.stop(state.children().get(0))).as("stopped by the recorded PID").isTrue();
         assertThat(c.live()).isEmpty();
