@@ -1,6 +1,7 @@
 #!/bin/sh
 <#-- First-boot steps after the packages are installed, run by cloud-init's runcmd (coturn.md §5, §6, §7).
      Data: host (HostSpec), header. -->
+<#-- turnkit:on-change nothing -->
 # ${header}
 # First boot of the TURN host ${host.config.domain} (stack ${host.config.stack}). cloud-init has already written
 # every config file (write_files runs before packages), so the packaged coturn started with the hardened config.

@@ -1,4 +1,5 @@
 <#-- One run of `turnkit check` against this host (started by turnkit-check.timer). Data: host, header. -->
+<#-- turnkit:on-change daemon-reload -->
 # ${header}
 [Unit]
 Description=turnkit check: STUN/TURN health, auth and peer-deny checks against ${host.config.domain}

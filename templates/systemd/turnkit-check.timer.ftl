@@ -1,4 +1,5 @@
 <#-- Schedules turnkit-check.service. Data: host, header. -->
+<#-- turnkit:on-change daemon-reload; try-restart turnkit-check.timer -->
 # ${header}
 [Unit]
 Description=Run turnkit check every ${host.config.checkIntervalMinutes} minutes

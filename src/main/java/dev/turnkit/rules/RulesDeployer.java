@@ -1,5 +1,6 @@
 package dev.turnkit.rules;
 
+import dev.turnkit.model.UnifiedDiff;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
