@@ -30,6 +30,7 @@ final class TurnkitCommand implements Runnable {
         m.put("rules", RulesCommand.class);
         m.put("sessions", SessionsCommand.class);
         m.put("plan", PlanCommand.class);
+        m.put("deploy", DeployCommand.class);
         return Collections.unmodifiableMap(m);
     }
 

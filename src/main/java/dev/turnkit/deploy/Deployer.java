@@ -105,6 +105,60 @@ public final class Deployer {
         }
     }
 
+    /**
+     * Rotates the TURN secret without invalidating issued credentials: (1) deploy {@code render([new, old])} —
+     * coturn and the endpoint accept both, the endpoint issues with the new one — and verify that both secrets
+     * allocate; (2) {@code afterAdd} (e.g. save the new secret locally); (3) wait {@code wait}, past the longest
+     * credential TTL, so every credential made with the old secret has expired; (4) deploy {@code render([new])}
+     * and verify that the new secret allocates and the old one is refused.
+     */
+    public DeployResult rotate(java.util.function.Function<List<String>, List<Artifact>> render, String oldSecret,
+            String newSecret, Duration wait, Runnable afterAdd) {
+        step("rotation 1/3: adding the new secret next to the old one");
+        DeployResult add = deploy(render.apply(List.of(newSecret, oldSecret)), newSecret, false);
+        if (add.status() != Status.OK && add.status() != Status.WARNING) {
+            return add;
+        }
+        CheckReport old = verification.allocateWith(oldSecret);
+        if (old.status() != Status.OK) {
+            return new DeployResult(Status.CRITICAL, add.uploaded(), add.unchanged(), add.steps(), old, null, false,
+                    null, "rotation stopped: with both secrets deployed the old secret no longer allocates ("
+                            + summary(old).strip() + "); the old secret is still configured");
+        }
+        step("rotation: old and new secret both allocate");
+        afterAdd.run();
+        step("rotation 2/3: waiting " + wait.toSeconds() + " s, past the longest credential TTL");
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeployException("rotation interrupted while waiting; both secrets stay configured — run "
+                    + "the rotation's last step again with a plain deploy later", e);
+        }
+        step("rotation 3/3: removing the old secret");
+        DeployResult remove = deploy(render.apply(List.of(newSecret)), newSecret, false);
+        if (remove.status() != Status.OK && remove.status() != Status.WARNING) {
+            return remove;
+        }
+        CheckReport refused = verification.allocateWith(oldSecret);
+        if (refused.status() != Status.CRITICAL) {
+            return new DeployResult(Status.CRITICAL, remove.uploaded(), remove.unchanged(), remove.steps(), refused,
+                    null, false, null, "rotation: the old secret is still accepted after it was removed");
+        }
+        step("rotation: the old secret is refused, the new one allocates");
+        List<String> uploaded = new ArrayList<>(new LinkedHashSet<>(concat(add.uploaded(), remove.uploaded())));
+        List<String> steps = concat(add.steps(), remove.steps());
+        return new DeployResult(remove.status(), uploaded, remove.unchanged(), steps, remove.check(), null,
+                add.repaired(), null, "secret rotated: both accepted for " + wait.toSeconds() + " s, now only "
+                        + "the new one");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     private Ssh connect() {
         step("connecting to " + ssh + " (host key: " + (ssh.pinnedFingerprint() != null ? "pinned "
                 + ssh.pinnedFingerprint() : ssh.knownHosts().toString()) + ")");
@@ -331,12 +385,16 @@ public final class Deployer {
             }
             String before = r.exists() ? new String(s.read(f.path()), StandardCharsets.UTF_8) : "";
             String after = new String(f.content(), StandardCharsets.UTF_8);
+            boolean secretsChange = f.secret() && !secretLines(before).equals(secretLines(after));
             if (f.secret()) {
                 before = mask(before, secrets);
                 after = mask(after, secrets);
             }
-            String d = UnifiedDiff.of(r.exists() ? "host" + f.path() : "/dev/null", before, "new" + f.path(), after);
-            diff.append(d.isEmpty() ? "secret value in " + f.path() + " changes (not shown)\n" : d);
+            diff.append(UnifiedDiff.of(r.exists() ? "host" + f.path() : "/dev/null", before, "new" + f.path(),
+                    after));
+            if (secretsChange) {
+                diff.append("secret value(s) in ").append(f.path()).append(" change (not shown)\n");
+            }
         }
         for (Artifact f : drifted) {
             Remote r = remote.get(f.path());
@@ -347,6 +405,15 @@ public final class Deployer {
         step("dry run: nothing written; would upload " + changed.size() + " file(s) and run " + steps);
         return new DeployResult(Status.OK, paths(changed), unchanged, steps, null, null, false, diff.toString(),
                 "dry run: " + changed.size() + " file(s) would change, nothing written");
+    }
+
+    private static List<String> secretLines(String text) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = SECRET_LINE.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     /** Secret values replaced by {@code ********}: every known value, and any {@code *secret*=VALUE} line. */

@@ -138,27 +138,44 @@ final class Ssh implements AutoCloseable {
 
     /** Writes {@code content} to {@code path} over SFTP, created with mode 0600 (tightened before any byte). */
     void upload(String path, byte[] content) {
+        // no try-with-resources: after a lost connection sshj rethrows the write's exception from close(), and
+        // adding an exception to itself as suppressed fails
+        RemoteFile f = null;
         try {
-            SFTPClient s = sftp();
-            try (RemoteFile f = s.open(path, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC),
-                    new FileAttributes.Builder().withPermissions(0600).build())) {
-                f.setAttributes(new FileAttributes.Builder().withPermissions(0600).build());
-                try (OutputStream out = f.new RemoteFileOutputStream(0, 16)) {
-                    out.write(content);
-                }
-            }
+            f = sftp().open(path, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC),
+                    new FileAttributes.Builder().withPermissions(0600).build());
+            f.setAttributes(new FileAttributes.Builder().withPermissions(0600).build());
+            OutputStream out = f.new RemoteFileOutputStream(0, 16);
+            out.write(content);
+            out.close();
         } catch (IOException e) {
             throw new DeployException("upload of " + path + " to " + target.host() + " failed: " + message(e), e);
+        } finally {
+            closeQuietly(f);
         }
     }
 
     /** Reads a remote file over SFTP. */
     byte[] read(String path) {
-        try (RemoteFile f = sftp().open(path, EnumSet.of(OpenMode.READ));
-                InputStream in = f.new RemoteFileInputStream(0)) {
+        RemoteFile f = null;
+        try {
+            f = sftp().open(path, EnumSet.of(OpenMode.READ));
+            InputStream in = f.new RemoteFileInputStream(0);
             return in.readAllBytes();
         } catch (IOException e) {
             throw new DeployException("cannot read " + path + " on " + target.host() + ": " + message(e), e);
+        } finally {
+            closeQuietly(f);
+        }
+    }
+
+    private static void closeQuietly(RemoteFile f) {
+        if (f != null) {
+            try {
+                f.close();
+            } catch (IOException | RuntimeException e) {
+                // the connection is gone or the handle already closed; the caller reports the first error
+            }
         }
     }
 

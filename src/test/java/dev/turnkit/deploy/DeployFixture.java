@@ -51,7 +51,7 @@ final class DeployFixture {
 
     static SshTarget ssh(SshHost host, Path knownHosts) {
         return new SshTarget(SshHost.ADDRESS, 22, "root", host.identity(), knownHosts, null, false,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(30)); // generous: the machine running the tests may be busy
     }
 
     static Verification verification(TestCertificates.Pem cert) {

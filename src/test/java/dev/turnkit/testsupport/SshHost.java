@@ -205,6 +205,20 @@ public final class SshHost implements AutoCloseable {
         return out.equals("<<absent>>\n") ? null : out;
     }
 
+    /**
+     * Where a file written on the host at {@code path} lands on this machine (the overlay's upper directory), for
+     * cheap polling; only for paths under the overlaid directories.
+     */
+    public Path onDisk(String path) {
+        for (String d : List.of("/etc", "/usr/local/sbin", "/opt", "/var/lib")) {
+            if (path.startsWith(d + "/")) {
+                return dir.resolve("overlay" + d.replace('/', '_')).resolve("upper").resolve(
+                        path.substring(d.length() + 1));
+            }
+        }
+        throw new IllegalArgumentException(path + " is not under an overlaid directory");
+    }
+
     /** {@code MODE OWNER:GROUP} of a file on the simulated host. */
     public String stat(String path) {
         return exec("stat -c '%a %U:%G' '" + path + "'").strip();
