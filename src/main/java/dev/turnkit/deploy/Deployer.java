@@ -115,7 +115,8 @@ public final class Deployer {
     public DeployResult rotate(java.util.function.Function<List<String>, List<Artifact>> render, String oldSecret,
             String newSecret, Duration wait, Runnable afterAdd) {
         step("rotation 1/3: adding the new secret next to the old one");
-        DeployResult add = deploy(render.apply(List.of(newSecret, oldSecret)), newSecret, false);
+        List<Artifact> both = render.apply(List.of(newSecret, oldSecret));
+        DeployResult add = deploy(both, newSecret, false);
         if (add.status() != Status.OK && add.status() != Status.WARNING) {
             return add;
         }
@@ -136,9 +137,19 @@ public final class Deployer {
                     + "the rotation's last step again with a plain deploy later", e);
         }
         step("rotation 3/3: removing the old secret");
-        DeployResult remove = deploy(render.apply(List.of(newSecret)), newSecret, false);
+        List<Artifact> only = render.apply(List.of(newSecret));
+        DeployResult remove = deploy(only, newSecret, false);
         if (remove.status() != Status.OK && remove.status() != Status.WARNING) {
             return remove;
+        }
+        List<String> obsolete = new ArrayList<>(paths(both));
+        obsolete.removeAll(paths(only));
+        if (!obsolete.isEmpty()) {
+            try (Ssh s = connect()) {
+                s.runOk("removing the old secret file", "rm -f " + String.join(" ", obsolete.stream()
+                        .map(Deployer::q).toList()));
+            }
+            step("removed " + obsolete);
         }
         CheckReport refused = verification.allocateWith(oldSecret);
         if (refused.status() != Status.CRITICAL) {

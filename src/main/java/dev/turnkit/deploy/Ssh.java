@@ -32,6 +32,7 @@ final class Ssh implements AutoCloseable {
         }
     }
 
+    private static final int CHUNK = 32 * 1024;
     private final SSHClient client;
     private final SshTarget target;
     private SFTPClient sftp;
@@ -146,7 +147,10 @@ final class Ssh implements AutoCloseable {
                     new FileAttributes.Builder().withPermissions(0600).build());
             f.setAttributes(new FileAttributes.Builder().withPermissions(0600).build());
             OutputStream out = f.new RemoteFileOutputStream(0, 16);
-            out.write(content);
+            // in SFTP-sized chunks: one large write becomes one packet bigger than the channel window (sshj #715)
+            for (int off = 0; off < content.length; off += CHUNK) {
+                out.write(content, off, Math.min(CHUNK, content.length - off));
+            }
             out.close();
         } catch (IOException e) {
             throw new DeployException("upload of " + path + " to " + target.host() + " failed: " + message(e), e);
