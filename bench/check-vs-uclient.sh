@@ -33,7 +33,7 @@ printf '%s' "$secret" > "$work/secret"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 365 -subj /CN=localhost \
   -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
 
-# The hardened peer rules of coturn.md §2.4 for 4.6.1, plus the test-only loopback exception that lets two
+# The hardened peer rules of design-notes.md §2.4 for 4.6.1, plus the test-only loopback exception that lets two
 # allocations relay to each other: relay on 127.0.0.2 and allow exactly that peer (127.0.0.1 stays denied).
 {
   cat <<CONF
@@ -125,7 +125,7 @@ $(cut -d' ' -f1-3 /proc/loadavg) (shared with other jobs). $(java -version 2>&1 
 
 Ratio uclient / turnkit (medians): **${ratio}×**. Goal: turnkit ≤ 1000 ms wall including JVM start, ≥ 5× faster.
 
-Reading: uclient spends almost no CPU; its time is its own random 1–6 s pre-send delay (turn-checks.md §2), so
+Reading: uclient spends almost no CPU; its time is its own random 1–6 s pre-send delay (design-notes.md §9), so
 machine load hardly changes it. turnkit's time is CPU: a cold JVM with picocli (about 0.45 s CPU for
 \`--version\`), two cold TLS handshakes (JSSE start-up and pure-Java EC arithmetic, about 0.5 s CPU together) and
 nine concurrent checks. On a 2-core machine shared with other jobs the wall time is mostly time spent waiting for a

@@ -1,5 +1,5 @@
 #cloud-config
-<#-- cloud-init user-data for the TURN host (coturn.md §6: write_files runs in the init stage, before packages in
+<#-- cloud-init user-data for the TURN host (design-notes.md §6: write_files runs in the init stage, before packages in
      the final stage, so the hardened config is in place when the package starts coturn). Data: host (HostSpec),
      header, files (list of FileSpec written before the packages). -->
 <#-- turnkit:on-change nothing -->

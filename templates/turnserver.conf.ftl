@@ -1,10 +1,10 @@
 <#-- coturn configuration for one TURN server. Data: spec (dev.turnkit.model.TurnServerSpec), header.
-     Every option and gate is explained in docs/templates.md with the reasons from coturn.md. -->
+     Every option and gate is explained in docs/templates.md with the reasons from docs/design-notes.md. -->
 <#-- turnkit:on-change restart coturn.service -->
 # ${header}
 # coturn ${spec.version} — profile: ${spec.profile}
 
-# --- Network (coturn.md §2.1, §4) ---
+# --- Network (design-notes.md §2.1, §4) ---
 listening-ip=${spec.listeningIp}
 relay-ip=${spec.relayIp}
 <#if spec.externalIp??>
@@ -15,7 +15,7 @@ tls-listening-port=${spec.tlsPort}
 min-port=${spec.relay.min}
 max-port=${spec.relay.max}
 
-# --- Authentication: TURN REST credentials (coturn.md §2.2) ---
+# --- Authentication: TURN REST credentials (design-notes.md §2.2) ---
 use-auth-secret
 <#list spec.secrets as secret>
 static-auth-secret=${secret}
@@ -28,7 +28,7 @@ stale-nonce=600
 userdb=${spec.dbFile}
 </#if>
 
-# --- TLS (coturn.md §2.3); cipher-list stays unset: OpenSSL defaults serve ECDSA and RSA certificates ---
+# --- TLS (design-notes.md §2.3); cipher-list stays unset: OpenSSL defaults serve ECDSA and RSA certificates ---
 cert=${spec.certFile}
 pkey=${spec.keyFile}
 <#if !spec.atLeast("4.7.0")>
@@ -39,7 +39,7 @@ no-tlsv1_1
 no-dtls
 </#if>
 
-# --- Peer restrictions: SSRF protection (coturn.md §2.4, §3.3) ---
+# --- Peer restrictions: SSRF protection (design-notes.md §2.4, §3.3) ---
 no-multicast-peers
 no-tcp-relay
 <#if spec.allowLoopbackPeers>
@@ -51,13 +51,13 @@ cli-password=${spec.cliPassword}
 denied-peer-ip=${range}
 </#list>
 
-# --- Quotas and bandwidth, bytes per second (coturn.md §2.5) ---
+# --- Quotas and bandwidth, bytes per second (design-notes.md §2.5) ---
 user-quota=${spec.userQuota}
 total-quota=${spec.totalQuota}
 max-bps=${spec.maxBps}
 bps-capacity=${spec.bpsCapacity}
 
-# --- Attack surface and logging (coturn.md §2.6) ---
+# --- Attack surface and logging (design-notes.md §2.6) ---
 <#if !spec.atLeast("4.10.0")>
 no-cli
 </#if>

@@ -4,7 +4,9 @@
 # alternating, ROUNDS rounds of `wrk -t2 -c32 -d10s --latency` after a 5 s warm-up each; prints medians.
 #
 # usage: bench/credentials/run.sh            (from the repository root, after `mvn -q -o -DskipTests package`)
-# env:   ROUNDS (3), DURATION (10s), WARMUP (5s), JAVA_OPTS, JAVA_THREADS (2), PYTHON (/usr/bin/python3)
+# env:   ROUNDS (3), DURATION (10s), WARMUP (5s), JAVA_OPTS, JAVA_THREADS (2), PYTHON (/usr/bin/python3),
+#        JAR (target/turnkit.jar), BASELINE_JAR (optional: another turnkit build, e.g. main's, measured in the same
+#        rounds as "base"), JFR (optional: a .jfr file to record the turnkit JVM's profile into)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -14,7 +16,9 @@ WARMUP="${WARMUP:-5s}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 JAVA_THREADS="${JAVA_THREADS:-2}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx32m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m}"
-JAR="$ROOT/target/turnkit.jar"
+JAR="${JAR:-$ROOT/target/turnkit.jar}"
+BASELINE_JAR="${BASELINE_JAR:-}"
+JFR="${JFR:-}"
 FIREBASE="$ROOT/e2e/node_modules/.bin/firebase"
 PROJECT="demo-turnkit-bench"
 
@@ -66,24 +70,33 @@ wait_http "$SEED_URL"
 
 # turnkit (its JSON access log goes to a file, as journald would take it)
 head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$WORK/turn-secret"; chmod 600 "$WORK/turn-secret"
-JAVA_PORT="$(free_port)"
-# shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" credentials serve --bind 127.0.0.1 --port "$JAVA_PORT" --project "$PROJECT" \
-  --secret-file "$WORK/turn-secret" --turn-host turn.example.com --auth-emulator "127.0.0.1:$AUTH_PORT" \
-  --uid-rate 100000000 --ip-rate 100000000 --threads "$JAVA_THREADS" 2> "$WORK/java.log" &
-JAVA_PID=$!; PIDS+=($JAVA_PID)
-JAVA_URL="http://127.0.0.1:$JAVA_PORT/v1/turn-credentials"
-wait_http "http://127.0.0.1:$JAVA_PORT/healthz"
-[[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$JAVA_URL")" == 200 ]] \
-  || die "turnkit did not issue credentials: $(tail -3 "$WORK/java.log")"
-[[ "$(curl -s -o /dev/null -w '%{http_code}' "$JAVA_URL")" == 401 ]] || die "turnkit answered without a token"
+start_java() { # name jar [extra JVM options] -> sets STARTED_PID and STARTED_URL
+  local name=$1 jar=$2 extra=${3:-} port
+  port="$(free_port)"
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS $extra -jar "$jar" credentials serve --bind 127.0.0.1 --port "$port" --project "$PROJECT" \
+    --secret-file "$WORK/turn-secret" --turn-host turn.example.com --auth-emulator "127.0.0.1:$AUTH_PORT" \
+    --uid-rate 100000000 --ip-rate 100000000 --threads "$JAVA_THREADS" 2> "$WORK/$name.log" &
+  STARTED_PID=$!; PIDS+=($STARTED_PID)
+  STARTED_URL="http://127.0.0.1:$port/v1/turn-credentials"
+  wait_http "http://127.0.0.1:$port/healthz"
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$STARTED_URL")" == 200 ]] \
+    || die "$name did not issue credentials: $(tail -3 "$WORK/$name.log")"
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' "$STARTED_URL")" == 401 ]] || die "$name answered without a token"
+}
+start_java java "$JAR" "${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true}"
+JAVA_PID=$STARTED_PID; JAVA_URL=$STARTED_URL
+if [[ -n $BASELINE_JAR ]]; then
+  start_java base "$BASELINE_JAR"
+  BASE_PID=$STARTED_PID; BASE_URL=$STARTED_URL
+fi
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 run_wrk() { # name url round pid -> appends "name rps p99ms non2xx cpu_ns_per_request" to results
   local name=$1 url=$2 out="$WORK/wrk-$1-$3.txt" pid=$4 before after
   before="$(cpu_ticks "$pid")"
-  if [[ $name == java ]]; then
+  if [[ $name == java || $name == base ]]; then
     wrk -t2 -c32 -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$url" > "$out"
   else
     wrk -t2 -c32 -d"$DURATION" --latency "$url" > "$out"
@@ -101,12 +114,14 @@ run_wrk() { # name url round pid -> appends "name rps p99ms non2xx cpu_ns_per_re
 echo "warm-up $WARMUP each" >&2
 wrk -t2 -c32 -d"$WARMUP" "$SEED_URL" > /dev/null
 wrk -t2 -c32 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$JAVA_URL" > /dev/null
+[[ -n $BASELINE_JAR ]] && wrk -t2 -c32 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$BASE_URL" > /dev/null
 : > "$WORK/results"
 for round in $(seq 1 "$ROUNDS"); do
   run_wrk seed "$SEED_URL" "$round" "$SEED_PID"
   run_wrk java "$JAVA_URL" "$round" "$JAVA_PID"
+  [[ -n $BASELINE_JAR ]] && run_wrk base "$BASE_URL" "$round" "$BASE_PID"
   echo "java_rss_kb $(ps -o rss= -p "$JAVA_PID" | tr -d ' ') 0 0 0" >> "$WORK/results"
-  echo "round $round: $(tail -3 "$WORK/results" | tr '\n' ';')" >&2
+  echo "round $round: $(tail -4 "$WORK/results" | tr '\n' ';')" >&2
 done
 SEED_RSS_KB="$(ps -o rss= -p "$SEED_PID" | tr -d ' ')"
 
@@ -127,5 +142,11 @@ print(f"turnkit req/s: {', '.join(f'{v:.0f}' for v in java_rps)} -> median {m(ja
       f"RSS after each round MB: {', '.join(str(int(v)//1024) for v in rss)}")
 print(f"server CPU per request (ns, median): seed {m(seed_cpu):.0f}, turnkit {m(java_cpu):.0f} "
       f"-> turnkit needs {m(java_cpu)/m(seed_cpu):.2f}x the seed's CPU per request")
+base_rps, base_p99, base_cpu = col("base", 1), col("base", 2), col("base", 4)
+if base_rps:
+    print(f"baseline turnkit req/s: {', '.join(f'{v:.0f}' for v in base_rps)} -> median {m(base_rps):.0f}; "
+          f"p99 ms median {m(base_p99):.2f}; CPU per request {m(base_cpu):.0f} ns; "
+          f"turnkit/baseline throughput {m(java_rps)/m(base_rps):.2f}x, CPU per request {m(java_cpu)/m(base_cpu):.2f}x")
+    bad += sum(col("base", 3))
 print(f"throughput ratio turnkit/seed (medians): {m(java_rps)/m(seed_rps):.2f}x; non-2xx responses: {int(bad)}")
 PY

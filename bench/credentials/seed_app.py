@@ -1,4 +1,4 @@
-"""The seed's TURN credentials API (../../../shared/seed/plan.md section 2.2), as designed: FastAPI, one async
+"""The seed's TURN credentials API (section 2.2 of the seed design), as designed: FastAPI, one async
 handler, no authentication, the caller picks the username, TTL 86400, port 3479 in the URIs. It is the
 benchmark peer only; its flaws are what turnkit's endpoint fixes (docs/credentials.md)."""
 import base64

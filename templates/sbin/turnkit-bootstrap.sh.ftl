@@ -1,5 +1,5 @@
 #!/bin/sh
-<#-- First-boot steps after the packages are installed, run by cloud-init's runcmd (coturn.md §5, §6, §7).
+<#-- First-boot steps after the packages are installed, run by cloud-init's runcmd (design-notes.md §5, §6, §7).
      Data: host (HostSpec), header. -->
 <#-- turnkit:on-change nothing -->
 # ${header}
@@ -49,7 +49,7 @@ install -d -m 0755 /opt/turnkit
 </#if>
 
 # The certificate: http-01 on port 80 (needs the DNS A record on the reserved IP). --deploy-hook runs the hook on
-# this first issuance; certbot saves it for renewals too (coturn.md §5.2). Retried for an hour, while DNS propagates
+# this first issuance; certbot saves it for renewals too (design-notes.md §5.2). Retried for an hour, while DNS propagates
 # and until the second `pulumi up` attaches the reserved IP (docs/pulumi.md).
 hook=/etc/letsencrypt/renewal-hooks/deploy/turnkit-coturn.sh
 if [ ! -f /etc/coturn/tls/fullchain.pem ]; then

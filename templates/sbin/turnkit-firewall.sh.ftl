@@ -1,5 +1,5 @@
 #!/bin/sh
-<#-- Host firewall (coturn.md §7.1, §7.2). Data: host (HostSpec), header, firewall (list of FirewallRule). -->
+<#-- Host firewall (design-notes.md §7.1, §7.2). Data: host (HostSpec), header, firewall (list of FirewallRule). -->
 <#-- turnkit:on-change run /usr/local/sbin/turnkit-firewall -->
 # ${header}
 # Opens the TURN, TLS, credentials, ACME and relay ports in the host firewall of the Oracle ${host.os} image.

@@ -1,4 +1,4 @@
-<#-- Hardening drop-in for the packaged coturn.service (coturn.md §6, §7.3). Data: host (HostSpec), header. -->
+<#-- Hardening drop-in for the packaged coturn.service (design-notes.md §6, §7.3). Data: host (HostSpec), header. -->
 <#-- turnkit:on-change daemon-reload; restart coturn.service -->
 # ${header}
 # Drop-in for the distro's coturn.service: the packaged unit is never edited (upgrades overwrite it).
@@ -7,7 +7,7 @@ After=network-online.target
 Wants=network-online.target
 
 [Service]
-# SIGUSR2 makes coturn re-read cert/pkey without dropping allocations (coturn.md §5.3).
+# SIGUSR2 makes coturn re-read cert/pkey without dropping allocations (design-notes.md §5.3).
 ExecReload=/bin/kill -USR2 $MAINPID
 Restart=on-failure
 RestartSec=2s
@@ -46,7 +46,7 @@ RestrictSUIDSGID=yes
 LockPersonality=yes
 MemoryDenyWriteExecute=yes
 SystemCallArchitectures=native
-# Not ~@resources: coturn's setrlimit retry loop would end at 0 file descriptors (coturn.md §7.3).
+# Not ~@resources: coturn's setrlimit retry loop would end at 0 file descriptors (design-notes.md §7.3).
 SystemCallFilter=@system-service
 SystemCallErrorNumber=EPERM
 UMask=0077

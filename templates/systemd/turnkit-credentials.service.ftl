@@ -1,5 +1,5 @@
-<#-- The credentials endpoint (turnkit credentials serve) on the TURN host (coturn.md §7.3,
-     credentials-api.md). Data: host (HostSpec), header. -->
+<#-- The credentials endpoint (turnkit credentials serve) on the TURN host (design-notes.md §7.3,
+     §10). Data: host (HostSpec), header. -->
 <#-- turnkit:on-change daemon-reload; try-restart turnkit-credentials.service -->
 # ${header}
 [Unit]
@@ -13,7 +13,7 @@ ConditionPathExists=${host.jarPath}
 Type=exec
 DynamicUser=yes
 # Root-only files copied to $CREDENTIALS_DIRECTORY (%d) for this unit only; re-read on restart, which the
-# certbot deploy hook does after a renewal (coturn.md §5.3).
+# certbot deploy hook does after a renewal (design-notes.md §5.3).
 LoadCredential=${cred.secret}:${host.secretFiles[0]}
 <#if host.secretFiles?size gt 1>
 LoadCredential=${cred.previousSecret}:${host.secretFiles[1]}

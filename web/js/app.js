@@ -1,4 +1,4 @@
-// app.js: the call flow of the seed (plan.md section 2.1), step by step, for one signed-in user.
+// app.js: the call flow of the seed design (docs/sample-app.md), step by step, for one signed-in user.
 //
 //   CALLER                                         CALLEE
 //   1-2. fetch TURN credentials, create the PC
@@ -30,7 +30,7 @@ const SESSION_LIFETIME_MS = 60 * 60 * 1000;
 // The rules accept candidate ids caller-0..caller-99 / callee-0..callee-99.
 const MAX_CANDIDATES = 100;
 
-// The session state machine of the seed (plan.md 3.2), in order; the rules allow only these steps.
+// The session state machine (docs/signaling-data-model.md), in order; the rules allow only these steps.
 const STATES = ['IDLE', 'OFFER_SENT', 'CONNECTING', 'CONNECTED', 'ENDED'];
 
 const $ = (id) => document.getElementById(id);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The dependency rule of DEVELOPERS.md / style.md: who may depend on whom, and where each library may be used. */
+/** The dependency rule of README.md's layout: who may depend on whom, and where each library may be used. */
 class ArchitectureTest {
     private static final String BASE = "dev.turnkit";
     private static final List<String> PACKAGES = List.of(

@@ -79,8 +79,8 @@ abstract class AbstractCheck implements Check {
     TurnCredential requiredCredential() throws CredentialSource.CredentialException {
         TurnCredential credential = credential();
         if (credential == null) {
-            throw new CredentialSource.CredentialException("needs TURN credentials: pass --secret-file F or "
-                    + "--username U --password P", null);
+            throw new CredentialSource.CredentialException("needs TURN credentials: "
+                    + CredentialSource.HOW_TO_PASS, null);
         }
         return credential;
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * daemon and is interrupted). Results keep the order of the input.
  *
  * <pre>{@code
- * CheckReport report = new CheckRunner(Duration.ofSeconds(2)).run(Checks.suite(target, Checks.ALL, Transport.all()));
+ * CheckReport report = new CheckRunner(Duration.ofSeconds(2)).run(Checks.suite(target, Checks.ALL,
+ *         Checks.allTransports()));
  * }</pre>
  */
 public final class CheckRunner {

@@ -12,6 +12,10 @@ import java.util.Objects;
  */
 public interface CredentialSource {
 
+    /** How to give {@code turnkit check} credentials, for messages: every way the command accepts. */
+    String HOW_TO_PASS = "pass --secret-file F, --username U --password P, or --credentials-url URL "
+            + "--id-token-file F";
+
     /**
      * A credential to allocate with.
      *

@@ -38,7 +38,7 @@ final class Diagnosis {
         return switch (err.code()) {
             case 401 -> err.afterAuthentication() && credentials != null
                     ? head + ": " + credentials.cause401()
-                    : head + ": the server requires credentials (pass --secret-file or --username/--password)";
+                    : head + ": the server requires credentials (" + CredentialSource.HOW_TO_PASS + ")";
             case 403 -> head + ": forbidden by server policy (denied peer, or no relay permitted for this user)";
             case 437 -> head + ": an allocation already exists on this 5-tuple (retry from a new port)";
             case 438 -> head + ": the server keeps rejecting its own nonce (stale-nonce set very low?)";

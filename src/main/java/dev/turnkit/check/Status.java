@@ -4,25 +4,18 @@ import java.util.Collection;
 
 /**
  * The verdict of a check, Nagios-style. For the overall verdict, CRITICAL (a confirmed failure) outranks UNKNOWN
- * (could not tell), which outranks WARNING and OK.
+ * (could not tell), which outranks WARNING and OK. The CLI's exit-code policy maps it to an exit code.
  */
 public enum Status {
-    OK(0, 0),
-    WARNING(1, 1),
-    CRITICAL(2, 3),
-    UNKNOWN(3, 2);
+    OK(0),
+    WARNING(1),
+    CRITICAL(3),
+    UNKNOWN(2);
 
-    private final int exitCode;
     private final int rank;
 
-    Status(int exitCode, int rank) {
-        this.exitCode = exitCode;
+    Status(int rank) {
         this.rank = rank;
-    }
-
-    /** The Nagios plugin exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. */
-    public int exitCode() {
-        return exitCode;
     }
 
     /** The worse of two statuses. */

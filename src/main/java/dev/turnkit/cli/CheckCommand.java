@@ -99,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
             description = "Name the TLS certificate must carry (default: the --server value).")
     String tlsServerName;
 
-    @Option(names = "--timeout", defaultValue = "2s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--timeout", defaultValue = "2s", paramLabel = "DURATION", converter = Durations.Converter.class,
             description = "Deadline for the whole run, e.g. 2s, 1500ms, 1m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -107,13 +107,6 @@ final class CheckCommand implements Callable<Integer> {
         @Override
         public Transport convert(String value) {
             return Transport.parse(value);
-        }
-    }
-
-    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return Durations.parse(value);
         }
     }
 
@@ -139,7 +132,7 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             printer.table(server, report);
         }
-        return report.status().exitCode();
+        return ExitCode.of(report.status()).code();
     }
 
     private CredentialSource credentialSource() {

@@ -4,6 +4,7 @@ import dev.turnkit.credentials.AccessLog;
 import dev.turnkit.credentials.CredentialsServer;
 import dev.turnkit.credentials.CredentialsServerConfig;
 import dev.turnkit.credentials.SecretFile;
+import dev.turnkit.model.ConfigException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -15,10 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,13 +55,13 @@ final class CredentialsServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", description = "PEM private key (certbot privkey.pem: PKCS#8, SEC1 or PKCS#1; EC or RSA).")
     Path tlsKey;
 
-    @Option(names = "--tls-reload-interval", defaultValue = "60s", converter = DurationConverter.class, description = "How often to look for renewed TLS files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tls-reload-interval", defaultValue = "60s", converter = Durations.Converter.class, description = "How often to look for renewed TLS files (default: ${DEFAULT-VALUE}).")
     Duration tlsReloadInterval;
 
-    @Option(names = "--default-ttl", defaultValue = "1h", converter = DurationConverter.class, description = "TTL when the client asks for none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--default-ttl", defaultValue = "1h", converter = Durations.Converter.class, description = "TTL when the client asks for none (default: ${DEFAULT-VALUE}).")
     Duration defaultTtl;
 
-    @Option(names = "--max-ttl", defaultValue = "1h", converter = DurationConverter.class, description = "Longest TTL ever issued; longer requests are clamped (default: ${DEFAULT-VALUE}, at most 24h).")
+    @Option(names = "--max-ttl", defaultValue = "1h", converter = Durations.Converter.class, description = "Longest TTL ever issued; longer requests are clamped (default: ${DEFAULT-VALUE}, at most 24h).")
     Duration maxTtl;
 
     @Option(names = "--allow-origin", description = "Exact web origin allowed by CORS, e.g. https://app.example.com (repeatable).")
@@ -89,17 +88,17 @@ final class CredentialsServeCommand implements Callable<Integer> {
     @Option(names = "--check-revoked", description = "Also refuse revoked tokens and disabled users (one user lookup per new token; needs Application Default Credentials).")
     boolean checkRevoked;
 
-    @Option(names = "--token-cache", defaultValue = "30s", converter = DurationConverter.class, description = "How long a verified token is remembered (default: ${DEFAULT-VALUE}; 0 = never).")
+    @Option(names = "--token-cache", defaultValue = "30s", converter = Durations.NonNegativeConverter.class, description = "How long a verified token is remembered (default: ${DEFAULT-VALUE}; 0 = never).")
     Duration tokenCache;
 
-    @Option(names = "--threads", defaultValue = "8", description = "Request threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Request threads (default: twice the CPUs, at least 4).")
+    Integer threads;
 
     @Option(names = "--auth-emulator", paramLabel = "HOST:PORT", description = "LOCAL DEVELOPMENT ONLY: trust the Firebase Auth emulator (unsigned tokens). Refused unless --bind is loopback.")
     String authEmulator;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerbosityOption verbosity;
 
     private final Map<String, String> env;
 
@@ -114,11 +113,7 @@ final class CredentialsServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CredentialsServerConfig config = config();
-        if (config.emulatorMode()) {
-            spec.commandLine().getErr().println("WARNING: --auth-emulator " + authEmulator + ": ID token signatures"
-                    + " are NOT checked. Local development only; never expose this server.");
-            spec.commandLine().getErr().flush();
-        }
+        // emulator mode is announced once, by the server's log (event emulator_mode)
         CredentialsServer server = CredentialsServer.start(config, env, Clock.systemUTC(), AccessLog.stderr());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -153,15 +148,43 @@ final class CredentialsServeCommand implements Callable<Integer> {
                 .turns443(turns443)
                 .checkRevoked(checkRevoked)
                 .tokenCacheTtl(tokenCache)
-                .threads(threads)
                 .authEmulatorHost(authEmulator);
+        if (threads != null) {
+            b.threads(threads);
+        }
         Path cert = orCredential(tlsCert, "fullchain.pem");
         Path key = orCredential(tlsKey, "privkey.pem");
         if (cert != null || key != null) {
             b.tls(cert, key);
         }
         allowedOrigins.forEach(b::allowOrigin);
-        return b.build();
+        try {
+            return b.build();
+        } catch (CredentialsServerConfig.InvalidConfigException e) {
+            throw new ConfigException(e.settingProblems().stream()
+                    .map(p -> option(p.setting()) + ": " + p.message()).toList());
+        }
+    }
+
+    /** The option that sets what a configuration problem is about. */
+    static String option(CredentialsServerConfig.Setting setting) {
+        return switch (setting) {
+            case BIND_ADDRESS -> "--bind";
+            case PORT -> "--port";
+            case PROJECT_ID -> "--project";
+            case SECRET_FILE -> "--secret-file";
+            case TLS -> "--tls-cert/--tls-key";
+            case RELOAD_INTERVAL -> "--tls-reload-interval";
+            case TTL -> "--default-ttl/--max-ttl";
+            case ALLOWED_ORIGINS -> "--allow-origin";
+            case RATE_LIMITS -> "--uid-rate/--ip-rate";
+            case TURN_HOST -> "--turn-host";
+            case TURN_PORTS -> "--turn-port/--turns-port";
+            case AUTH_EMULATOR -> "--auth-emulator";
+            case TOKEN_CACHE -> "--token-cache";
+            case SIZE_LIMITS -> "(request size limits)";
+            case THREADS -> "--threads";
+        };
     }
 
     /** The option's path, else the systemd credential of that name if it exists. */
@@ -171,24 +194,5 @@ final class CredentialsServeCommand implements Callable<Integer> {
         }
         Path inDir = SecretFile.inCredentialsDirectory(env, name);
         return inDir != null && Files.exists(inDir) ? inDir : null;
-    }
-
-    /** {@code 90}, {@code 90s}, {@code 15m}, {@code 1h}. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})([smh]?)");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher m = DURATION.matcher(value.trim());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("'" + value + "' is not a duration like 90s, 15m or 1h");
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofSeconds(n);
-            };
-        }
     }
 }

@@ -116,7 +116,7 @@ final class DeployCommand implements Callable<Integer> {
     Path caFile;
 
     @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION",
-            converter = CheckCommand.DurationConverter.class,
+            converter = Durations.Converter.class,
             description = "SSH operation timeout and check deadline (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -187,8 +187,8 @@ final class DeployCommand implements Callable<Integer> {
                     + "version (files are swapped only after every upload); run the deploy again");
         }
         print(result);
-        return result.status() == Status.OK ? ExitCode.OK.code() : result.status() == Status.WARNING
-                ? ExitCode.WARNING.code() : ExitCode.CRITICAL.code();
+        // a failed verification was rolled back: CRITICAL, whatever the check said (UNKNOWN included)
+        return ExitCode.of(result.status() == Status.UNKNOWN ? Status.CRITICAL : result.status()).code();
     }
 
     private static List<Artifact> artifacts(StackConfig config, List<String> secrets, byte[] jar) {

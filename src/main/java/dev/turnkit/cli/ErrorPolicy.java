@@ -1,7 +1,6 @@
 package dev.turnkit.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -36,17 +35,13 @@ final class ErrorPolicy implements IExecutionExceptionHandler, IParameterExcepti
         return code.code();
     }
 
+    /**
+     * A {@link CommandFailedException} carries its own code (a command knows when the remote refused: CRITICAL);
+     * every other exception that reaches the policy is UNKNOWN: invalid configuration or input
+     * ({@code ConfigException}, {@code IllegalArgumentException}), a local I/O failure, or a bug.
+     */
     static ExitCode classify(Throwable ex) {
-        if (ex instanceof CommandFailedException failed) {
-            return failed.exitCode();
-        }
-        if (ex instanceof dev.turnkit.model.ConfigException || ex instanceof IllegalArgumentException) {
-            return ExitCode.UNKNOWN;
-        }
-        if (ex instanceof UncheckedIOException) {
-            return ExitCode.UNKNOWN;
-        }
-        return ExitCode.UNKNOWN;
+        return ex instanceof CommandFailedException failed ? failed.exitCode() : ExitCode.UNKNOWN;
     }
 
     static String describe(Throwable ex) {

@@ -15,6 +15,9 @@ final class LocalDownCommand implements Callable<Integer> {
     @Mixin
     StateDirOption state;
 
+    @Mixin
+    VerbosityOption verbosity;
+
     @Spec
     CommandSpec spec;
 

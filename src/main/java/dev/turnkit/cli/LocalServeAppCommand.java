@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,9 @@ final class LocalServeAppCommand implements Callable<Integer> {
 
     @Option(names = "--config", required = true, description = "The config.json to serve.")
     Path config;
+
+    @Mixin
+    VerbosityOption verbosity;
 
     @Spec
     CommandSpec spec;

@@ -17,6 +17,9 @@ final class LocalStatusCommand implements Callable<Integer> {
     @Mixin
     StateDirOption state;
 
+    @Mixin
+    VerbosityOption verbosity;
+
     @Spec
     CommandSpec spec;
 

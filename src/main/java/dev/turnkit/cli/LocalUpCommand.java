@@ -30,8 +30,8 @@ final class LocalUpCommand implements Callable<Integer> {
     @Option(names = "--detach", description = "Leave the stack running in the background and return.")
     boolean detach;
 
-    @Option(names = "--json", description = "Print one JSON document with every endpoint on stdout.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--ports", defaultValue = "standard", paramLabel = "standard|auto",
             description = "standard: 3478/5349 TURN, 9099 Auth, 8080 Firestore, 8088 credentials, 8089 app "
@@ -84,9 +84,9 @@ final class LocalUpCommand implements Callable<Integer> {
         ExitCode verdict;
         try {
             running.warnings().forEach(w -> err.println("local: WARNING: " + w));
-            verdict = running.checkReport().map(r -> ExitCode.valueOf(r.status().name())).orElse(ExitCode.OK);
+            verdict = running.checkReport().map(r -> ExitCode.of(r.status())).orElse(ExitCode.OK);
             ObjectNode endpoints = running.endpoints().deepCopy();
-            if (json) {
+            if (output.json()) {
                 ObjectMapper mapper = new ObjectMapper();
                 running.checkReport().ifPresent(r -> endpoints.set("check",
                         mapper.valueToTree(CheckPrinter.document(r))));

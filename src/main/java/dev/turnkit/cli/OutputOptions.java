@@ -1,20 +1,24 @@
 package dev.turnkit.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Shared output options: {@code --json} for machines (stdout), {@code -v} for more detail on stderr. */
+/**
+ * Shared output options of the commands that print a result: {@code --json} for machines (one document on stdout)
+ * and {@code -v} ({@link VerbosityOption}) for more detail on stderr.
+ */
 public final class OutputOptions {
     @Option(names = "--json", description = "Print one JSON document on stdout instead of a table.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "More detail on stderr (stack traces on errors).")
-    boolean[] verbose = new boolean[0];
+    @Mixin
+    VerbosityOption verbosity = new VerbosityOption();
 
     public boolean json() {
         return json;
     }
 
     public int verbosity() {
-        return verbose.length;
+        return verbosity.verbosity();
     }
 }

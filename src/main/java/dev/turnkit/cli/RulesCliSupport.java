@@ -2,7 +2,7 @@ package dev.turnkit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.turnkit.rules.GoogleAccessTokens;
+import dev.turnkit.rules.GoogleRequestCredentials;
 import dev.turnkit.rules.RulesApiClient;
 import dev.turnkit.rules.RulesCompileException;
 import dev.turnkit.rules.RulesException;
@@ -31,6 +31,11 @@ final class RulesCliSupport {
                 description = "Service-account JSON key (default: Application Default Credentials).")
         Path credentials;
 
+        @Option(names = "--quota-project", paramLabel = "PROJECT",
+                description = "Project billed for quota (x-goog-user-project); needed with end-user credentials that"
+                        + " name none (default: GOOGLE_CLOUD_QUOTA_PROJECT, else the credentials' quota_project_id).")
+        String quotaProject;
+
         @Option(names = "--rules", paramLabel = "FILE", defaultValue = "firestore.rules",
                 description = "Rules file (default: ${DEFAULT-VALUE}).")
         Path rules;
@@ -43,7 +48,9 @@ final class RulesCliSupport {
         URI resourceManagerUrl;
 
         RulesApiClient client() {
-            GoogleAccessTokens tokens = GoogleAccessTokens.load(credentials);
+            String quota = quotaProject != null ? quotaProject
+                    : System.getenv(GoogleRequestCredentials.QUOTA_PROJECT_ENV);
+            GoogleRequestCredentials tokens = GoogleRequestCredentials.load(credentials, quota);
             return new RulesApiClient(rulesApiUrl, resourceManagerUrl, tokens, Duration.ofSeconds(30));
         }
     }

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * construction it receives no token, password, secret, TURN username or query string: callers pass only the
  * fields below.
  */
-public final class AccessLog {
+public final class AccessLog implements RequestListener {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Consumer<String> sink;
 
@@ -59,13 +59,17 @@ public final class AccessLog {
         });
     }
 
-    void request(String ip, String method, String path, int status, long nanos, String uid, Long ttl, String error) {
-        // one line per request: written by hand (no map, no serializer) since it runs for every request
+    /** One line per request: written by hand (no map, no serializer) since it runs for every request. */
+    @Override
+    public void completed(RequestOutcome o) {
         StringBuilder sb = new StringBuilder(200)
                 .append("{\"ts\":\"").append(Instant.now()).append("\",\"event\":\"request\",\"ip\":")
-                .append(JsonText.quote(ip)).append(",\"method\":").append(JsonText.quote(method))
-                .append(",\"path\":").append(JsonText.quote(path)).append(",\"status\":").append(status)
-                .append(",\"ms\":").append(Math.round(nanos / 10_000.0) / 100.0);
+                .append(JsonText.quote(o.clientIp())).append(",\"method\":").append(JsonText.quote(o.method()))
+                .append(",\"path\":").append(JsonText.quote(o.route())).append(",\"status\":").append(o.status())
+                .append(",\"ms\":").append(Math.round(o.nanos() / 10_000.0) / 100.0);
+        String uid = o.uid();
+        Long ttl = o.ttl();
+        String error = o.error();
         if (uid != null) {
             sb.append(",\"uid\":").append(JsonText.quote(uid));
         }

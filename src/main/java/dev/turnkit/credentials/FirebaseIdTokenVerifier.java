@@ -80,8 +80,8 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier {
         if (emulatorHost == null) {
             if (inherited != null && !inherited.isBlank()) {
                 throw new ConfigException(EMULATOR_ENV + " is set in the environment; firebase-admin would then "
-                        + "accept unsigned ID tokens, so production mode refuses to start. Unset it, or pass "
-                        + "--auth-emulator HOST:PORT with a loopback bind for local use");
+                        + "accept unsigned ID tokens, so production mode refuses to start. Unset it, or configure "
+                        + "emulator mode explicitly (the Auth emulator's loopback HOST:PORT) for local use");
             }
             String effective = FirebaseProcessEnvironment.getenv(EMULATOR_ENV);
             if (effective != null && !effective.isBlank()) {
@@ -96,7 +96,7 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier {
             try {
                 credentials = GoogleCredentials.getApplicationDefault();
             } catch (IOException e) {
-                throw new ConfigException("--check-revoked looks users up and needs Google Application Default "
+                throw new ConfigException("checking for revoked tokens looks users up and needs Google Application Default "
                         + "Credentials (GOOGLE_APPLICATION_CREDENTIALS=service-account.json): " + e.getMessage());
             }
         } else {
@@ -200,12 +200,16 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier {
         }
     }
 
-    private static String sha256(String token) {
+    /** One SHA-256 instance per thread: the provider lookup of {@code getInstance} is costly per request. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static String sha256(String token) {
+        return Base64.getEncoder().encodeToString(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

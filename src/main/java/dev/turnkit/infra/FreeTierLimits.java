@@ -11,7 +11,7 @@ import java.util.Set;
  * The Oracle Cloud <b>Always Free</b> allowance, in one place, and the guard that refuses a stack going beyond it
  * unless {@code turnkit:allowPaid: true}.
  *
- * <p>Figures (coturn.md §8; Oracle "Always Free Resources" page). They change: when Oracle changes them, change
+ * <p>Figures (design-notes.md §8; Oracle "Always Free Resources" page). They change: when Oracle changes them, change
  * them here, in {@code docs/pulumi.md} and in the test that pins them.
  * <table>
  * <caption>Always Free compute and storage</caption>

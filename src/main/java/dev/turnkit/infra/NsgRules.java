@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * The cloud firewall of the TURN host (an OCI network security group) as a table keyed by stable names
- * (coturn.md §7.2). The public ports come from {@link FirewallRule#publicInbound}, the list the host firewall
+ * (design-notes.md §7.2). The public ports come from {@link FirewallRule#publicInbound}, the list the host firewall
  * script is rendered from too, so both firewalls open the same ports. Added here: SSH only from
  * {@code turnkit:adminSshCidr}, ICMP type 3 code 4 (path-MTU discovery) and all egress. UDP rules are stateless
  * with a stateless egress twin on the same source ports (media must not fill the per-VNIC connection-tracking

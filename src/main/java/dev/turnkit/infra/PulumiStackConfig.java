@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Config;
 import dev.turnkit.model.StackConfig;
+import dev.turnkit.model.StackKey;
+import dev.turnkit.model.StackKeys;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +17,10 @@ import java.util.function.Function;
  * Reads the {@code turnkit:} keys from Pulumi's config (what {@code pulumi up} passes the program) into the one
  * {@link StackConfig}, through {@link StackConfig#fromPulumiConfig} (which keeps no decrypted secret).
  * {@code Pulumi.yaml} must give optional keys a default, so its "not set" defaults ({@code ""}, and {@code 0} for
- * {@link #ZERO_MEANS_UNSET}) are dropped here and the model applies its own (e.g. the shape's size).
+ * the keys the table marks {@link StackKey#zeroMeansUnset()}) are dropped here and the model applies its own
+ * (e.g. the shape's size).
  */
 final class PulumiStackConfig {
-    /** Keys whose Pulumi.yaml default 0 means "use the model's default" (it depends on the shape). */
-    static final Set<String> ZERO_MEANS_UNSET = Set.of("ocpus", "memoryGb", "bpsCapacity");
-
     private PulumiStackConfig() {
     }
 
@@ -31,12 +31,11 @@ final class PulumiStackConfig {
     /** {@code turnkit:<key>} → value for every key that is set, from a lookup of bare keys. */
     static Map<String, String> values(Function<String, Optional<String>> lookup) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String key : StackConfig.KEYS) {
-            Optional<String> value = lookup.apply(key).filter(v -> !v.isBlank());
-            if (value.isEmpty() || ZERO_MEANS_UNSET.contains(key) && value.get().trim().equals("0")) {
-                continue;
+        for (StackKey<?> key : StackKeys.ALL) {
+            Optional<String> value = lookup.apply(key.name());
+            if (value.isPresent() && !key.isUnset(value.get())) {
+                values.put(key.qualifiedName(), value.get());
             }
-            values.put(StackConfig.NAMESPACE + ":" + key, value.get());
         }
         return values;
     }

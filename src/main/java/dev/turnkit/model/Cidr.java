@@ -4,7 +4,7 @@ import java.util.List;
 
 /** An IPv4 CIDR block such as {@code 10.0.0.0/16}. */
 public record Cidr(long network, int prefix) {
-    /** The IANA special-purpose IPv4 ranges the relay denies (coturn.md §2.4), in CIDR form. */
+    /** The IANA special-purpose IPv4 ranges the relay denies (design-notes.md §2.4), in CIDR form. */
     public static final List<Cidr> SPECIAL_PURPOSE_V4 = List.of(
             parse("0.0.0.0/8"), parse("10.0.0.0/8"), parse("100.64.0.0/10"), parse("127.0.0.0/8"),
             parse("169.254.0.0/16"), parse("172.16.0.0/12"), parse("192.0.0.0/24"), parse("192.0.2.0/24"),

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * A coturn release, e.g. {@code 4.6.1}, as printed by {@code turnserver --version}. Options are rendered only on
- * the versions that have them (coturn.md §3.1).
+ * the versions that have them (design-notes.md §3.1).
  */
 public record CoturnVersion(int major, int minor, int patch, int build) implements Comparable<CoturnVersion> {
     private static final Pattern FORM = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:\\.(\\d{1,3}))?");

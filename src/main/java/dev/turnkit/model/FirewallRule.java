@@ -3,7 +3,7 @@ package dev.turnkit.model;
 import java.util.List;
 
 /**
- * One inbound port the TURN host must accept from anywhere (coturn.md §7.2). The same list feeds the host
+ * One inbound port the TURN host must accept from anywhere (design-notes.md §7.2). The same list feeds the host
  * firewall script and the cloud network security group, keyed by stable names.
  *
  * @param name        stable key, e.g. {@code turn-udp}

@@ -1,7 +1,7 @@
 package dev.turnkit.model;
 
 /**
- * The platform image of the VM. It decides the host firewall flavour (coturn.md §7.1), the package manager and
+ * The platform image of the VM. It decides the host firewall flavour (design-notes.md §7.1), the package manager and
  * the coturn package layout.
  */
 public enum HostOs {

@@ -104,7 +104,7 @@ public record HostSpec(
                 "--timeout", "10s");
     }
 
-    /** Whether coturn binds a port below 1024 and so needs CAP_NET_BIND_SERVICE (coturn.md §6). */
+    /** Whether coturn binds a port below 1024 and so needs CAP_NET_BIND_SERVICE (design-notes.md §6). */
     public boolean coturnNeedsBindCapability() {
         return config.ports().listening() < 1024 || config.ports().tls() < 1024;
     }

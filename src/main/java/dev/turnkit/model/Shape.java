@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The Oracle Cloud Always Free compute shapes (coturn.md §8.1). Bandwidth caps bound {@code bps-capacity}.
+ * The Oracle Cloud Always Free compute shapes (design-notes.md §8.1). Bandwidth caps bound {@code bps-capacity}.
  */
 public enum Shape {
     /** Ampere A1 (ARM64): free allowance 2 OCPUs / 12 GB in total since June 2026; 1 Gbps per OCPU. */

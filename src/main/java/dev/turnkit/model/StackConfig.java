@@ -9,7 +9,8 @@ import java.util.Optional;
  * (or from the same keys handed over by the Pulumi program). Immutable and valid by construction: build it with
  * {@link #fromYaml} or {@link #fromMap}, which report every problem at once in one {@link ConfigException}.
  *
- * <p>Every key is documented in {@code docs/stack-config.md}; {@link #KEYS} lists them.
+ * <p>Every key is a row of {@link StackKeys} and is documented in {@code docs/stack-config.md}; {@link #KEYS}
+ * lists their names.
  *
  * @param stack       the stack name ({@code dev}, {@code prod})
  * @param domain      TURN domain: DNS name of the server, coturn realm and server-name, certificate name
@@ -41,23 +42,14 @@ public record StackConfig(
     /** The Pulumi config namespace (the project name in {@code Pulumi.yaml}). */
     public static final String NAMESPACE = "turnkit";
 
-    /** Every key this model reads, without the namespace, in documentation order. */
-    public static final List<String> KEYS = List.of(
-            "domain", "publicIp", "privateIp", "vcnCidr", "subnetCidr",
-            "listeningPort", "tlsListeningPort", "credentialsPort", "relayMinPort", "relayMaxPort",
-            "shape", "ocpus", "memoryGb", "bootVolumeGb", "os",
-            "coturnVersion", "userQuota", "totalQuota", "maxBps", "bpsCapacity",
-            "adminSshCidr", "acmeEmail", "sshPublicKey",
-            "credentialsMaxTtl", "allowedOrigins", "firebaseProjectId",
-            "turnSecret", "turnSecretFile", "previousTurnSecret", "previousTurnSecretFile",
-            "compartmentId", "availabilityDomains", "dnsZone", "allowPaid",
-            "turnkitJarUrl", "turnkitJarSha256", "checkIntervalMinutes");
-
-    /** Keys whose values are secrets: only {@code secure:} values are accepted for them. */
-    public static final List<String> SECRET_KEYS = List.of("turnSecret", "previousTurnSecret");
+    /**
+     * Every key this model reads, without the namespace, in documentation order: the names of
+     * {@link StackKeys#ALL}, the one table of keys (which also says how to add one).
+     */
+    public static final List<String> KEYS = StackKeys.names();
 
     /**
-     * Addresses. The public IP is the reserved public IP (known before boot, coturn.md §8.3); it may be left out
+     * Addresses. The public IP is the reserved public IP (known before boot, design-notes.md §8.3); it may be left out
      * of the stack file when Pulumi creates it, and then must be supplied at render time.
      */
     public record Network(Optional<String> publicIp, String privateIp, Cidr vcnCidr, Cidr subnetCidr) {
@@ -73,7 +65,7 @@ public record StackConfig(
 
     /**
      * coturn version (options are gated on it) and quotas. {@code maxBps} and {@code bpsCapacity} are bytes per
-     * second (coturn.md §2.5).
+     * second (design-notes.md §2.5).
      */
     public record Coturn(CoturnVersion version, int userQuota, int totalQuota, long maxBps, long bpsCapacity) {
     }

@@ -53,11 +53,11 @@ public record TurnServerSpec(
         String cliPassword,
         String dbFile) {
 
-    /** IANA special-purpose IPv4 ranges (coturn.md §2.4), one {@code denied-peer-ip} line each. */
+    /** IANA special-purpose IPv4 ranges (design-notes.md §2.4), one {@code denied-peer-ip} line each. */
     public static final List<String> DENIED_IPV4 =
             Cidr.SPECIAL_PURPOSE_V4.stream().map(Cidr::toRange).toList();
 
-    /** IANA special-purpose IPv6 ranges incl. NAT64 and 6to4, all CIDR-aligned (coturn.md §2.4, §3.2). */
+    /** IANA special-purpose IPv6 ranges incl. NAT64 and 6to4, all CIDR-aligned (design-notes.md §2.4, §3.2). */
     public static final List<String> DENIED_IPV6 = List.of(
             "::1", "64:ff9b::-64:ff9b::ffff:ffff", "64:ff9b:1::-64:ff9b:1:ffff:ffff:ffff:ffff:ffff",
             "100::-100::ffff:ffff:ffff:ffff", "2001::-2001:1ff:ffff:ffff:ffff:ffff:ffff:ffff",
@@ -66,19 +66,19 @@ public record TurnServerSpec(
             "5f00::-5f00:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
             "fe80::-febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
 
-    /** CVE-2026-27624 workaround: IPv4-mapped IPv6 peers bypass the IPv4 ranges before 4.9.0 (coturn.md §3.3). */
+    /** CVE-2026-27624 workaround: IPv4-mapped IPv6 peers bypass the IPv4 ranges before 4.9.0 (design-notes.md §3.3). */
     public static final String DENIED_V4_MAPPED = "::ffff:0.0.0.0-::ffff:255.255.255.255";
 
     /**
      * IPv4-compatible {@code ::a.b.c.d} peers (e.g. {@code ::127.0.0.1}) bypass the IPv4 ranges before 4.13.1
-     * (turn-checks.md §4.3-4.4). Denied as CIDR-aligned blocks for 1.0.0.0-255.255.255.255 that do not start at
-     * {@code ::}, which coturn before 4.16 would read as "any" and so block every peer (coturn.md §3.2).
+     * (design-notes.md §9). Denied as CIDR-aligned blocks for 1.0.0.0-255.255.255.255 that do not start at
+     * {@code ::}, which coturn before 4.16 would read as "any" and so block every peer (design-notes.md §3.2).
      */
     public static final List<String> DENIED_V4_COMPATIBLE = List.of(
             "::100:0-::1ff:ffff", "::200:0-::3ff:ffff", "::400:0-::7ff:ffff", "::800:0-::fff:ffff",
             "::1000:0-::1fff:ffff", "::2000:0-::3fff:ffff", "::4000:0-::7fff:ffff", "::8000:0-::ffff:ffff");
 
-    /** Where the certbot deploy hook puts coturn's copies of the certificate (coturn.md §5.2). */
+    /** Where the certbot deploy hook puts coturn's copies of the certificate (design-notes.md §5.2). */
     public static final String PRODUCTION_CERT = "/etc/coturn/tls/fullchain.pem";
     public static final String PRODUCTION_KEY = "/etc/coturn/tls/privkey.pem";
 
@@ -106,7 +106,7 @@ public record TurnServerSpec(
     }
 
     /**
-     * The production profile: listen and relay on the private IP, advertise {@code PUBLIC/PRIVATE} (coturn.md §4),
+     * The production profile: listen and relay on the private IP, advertise {@code PUBLIC/PRIVATE} (design-notes.md §4),
      * TLS from the deploy hook's copies.
      *
      * @param secrets the current and optionally the previous TURN secret values (or redaction placeholders)

@@ -9,9 +9,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import dev.turnkit.protocol.Attribute.Types;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Encodes and decodes attribute values (RFC 8489 §14, RFC 8656 §18). Integrity attributes are handled by Message. */
+/**
+ * The attribute registry: encodes and decodes attribute values (RFC 8489 §14, RFC 8656 §18), one registration per
+ * attribute. The integrity attributes and FINGERPRINT are decoded here and computed by {@link Message.Builder}.
+ */
 final class AttributeCodec {
     static final int MAGIC_COOKIE = 0x2112A442;
     private static final int MAX_USERNAME_BYTES = 513;
@@ -20,98 +28,150 @@ final class AttributeCodec {
     private AttributeCodec() {
     }
 
-    static Attribute decode(int type, byte[] buf, int off, int len, TransactionId tid) throws ProtocolException {
-        switch (type) {
-            case Attribute.Types.XOR_MAPPED_ADDRESS:
-                return new Attribute.XorMappedAddress(decodeXorAddress("XOR-MAPPED-ADDRESS", buf, off, len, tid));
-            case Attribute.Types.XOR_PEER_ADDRESS:
-                return new Attribute.XorPeerAddress(decodeXorAddress("XOR-PEER-ADDRESS", buf, off, len, tid));
-            case Attribute.Types.XOR_RELAYED_ADDRESS:
-                return new Attribute.XorRelayedAddress(decodeXorAddress("XOR-RELAYED-ADDRESS", buf, off, len, tid));
-            case Attribute.Types.USERNAME:
-                return new Attribute.Username(text("USERNAME", buf, off, len, MAX_USERNAME_BYTES));
-            case Attribute.Types.REALM:
-                return new Attribute.Realm(text("REALM", buf, off, len, MAX_TEXT_BYTES));
-            case Attribute.Types.NONCE:
-                return new Attribute.Nonce(text("NONCE", buf, off, len, MAX_TEXT_BYTES));
-            case Attribute.Types.SOFTWARE:
-                return new Attribute.Software(text("SOFTWARE", buf, off, len, MAX_TEXT_BYTES));
-            case Attribute.Types.ERROR_CODE:
-                return decodeErrorCode(buf, off, len);
-            case Attribute.Types.MESSAGE_INTEGRITY:
-                expectLength("MESSAGE-INTEGRITY", len, 20);
-                return new Attribute.MessageIntegrity(Arrays.copyOfRange(buf, off, off + len));
-            case Attribute.Types.MESSAGE_INTEGRITY_SHA256:
-                if (len < 16 || len > 32 || len % 4 != 0) {
-                    throw new ProtocolException("MESSAGE-INTEGRITY-SHA256 must have 16..32 bytes in steps of 4, has "
-                            + len);
-                }
-                return new Attribute.MessageIntegritySha256(Arrays.copyOfRange(buf, off, off + len));
-            case Attribute.Types.FINGERPRINT:
-                expectLength("FINGERPRINT", len, 4);
-                return new Attribute.Fingerprint(readInt(buf, off));
-            case Attribute.Types.LIFETIME:
-                expectLength("LIFETIME", len, 4);
-                return new Attribute.Lifetime(readInt(buf, off) & 0xFFFF_FFFFL);
-            case Attribute.Types.REQUESTED_TRANSPORT:
-                expectLength("REQUESTED-TRANSPORT", len, 4);
-                return new Attribute.RequestedTransport(buf[off] & 0xFF);
-            case Attribute.Types.REQUESTED_ADDRESS_FAMILY:
-                expectLength("REQUESTED-ADDRESS-FAMILY", len, 4);
-                return new Attribute.RequestedAddressFamily(buf[off] & 0xFF);
-            case Attribute.Types.CHANNEL_NUMBER:
-                expectLength("CHANNEL-NUMBER", len, 4);
-                return new Attribute.ChannelNumber(((buf[off] & 0xFF) << 8) | (buf[off + 1] & 0xFF));
-            case Attribute.Types.DATA:
-                return new Attribute.Data(Arrays.copyOfRange(buf, off, off + len));
-            default:
-                return new Attribute.Unknown(type, Arrays.copyOfRange(buf, off, off + len));
+    /** Reads one attribute value; {@code name} is the registered name, for messages. */
+    @FunctionalInterface
+    interface Decoder {
+        Attribute decode(String name, byte[] buf, int off, int len, TransactionId tid) throws ProtocolException;
+    }
+
+    /** Writes one attribute value; the transaction ID is there for the XOR-encoded addresses. */
+    @FunctionalInterface
+    interface Encoder<A extends Attribute> {
+        byte[] encode(A attribute, TransactionId tid);
+    }
+
+    /**
+     * One registered attribute: its type number, its registry name, its record, and how its value is read and
+     * written. {@code encoder} is null for the attributes that {@link Message.Builder} computes over the bytes before
+     * them (MESSAGE-INTEGRITY, MESSAGE-INTEGRITY-SHA256, FINGERPRINT).
+     */
+    record Kind<A extends Attribute>(int type, String name, Class<A> record, Decoder decoder, Encoder<A> encoder) {
+        byte[] encodeValue(Attribute a, TransactionId tid) {
+            if (encoder == null) {
+                throw new IllegalArgumentException(name + " is computed by Message.Builder over the bytes before it; "
+                        + "use integrity(...) or fingerprint()");
+            }
+            return encoder.encode(record.cast(a), tid);
         }
+    }
+
+    private static final Map<Integer, Kind<?>> BY_TYPE = new HashMap<>();
+    private static final Map<Class<?>, Kind<?>> BY_RECORD = new HashMap<>();
+
+    // One registration per attribute (RFC 8489 §14, RFC 8656 §18). A new attribute needs its record in Attribute,
+    // its number in Attribute.Types, and one line here; CodecRegistryTest fails for a record left out.
+    static {
+        register(Types.XOR_MAPPED_ADDRESS, "XOR-MAPPED-ADDRESS", Attribute.XorMappedAddress.class,
+                (n, b, o, l, t) -> new Attribute.XorMappedAddress(decodeXorAddress(n, b, o, l, t)),
+                (a, t) -> encodeXorAddress(a.address(), t));
+        register(Types.XOR_PEER_ADDRESS, "XOR-PEER-ADDRESS", Attribute.XorPeerAddress.class,
+                (n, b, o, l, t) -> new Attribute.XorPeerAddress(decodeXorAddress(n, b, o, l, t)),
+                (a, t) -> encodeXorAddress(a.address(), t));
+        register(Types.XOR_RELAYED_ADDRESS, "XOR-RELAYED-ADDRESS", Attribute.XorRelayedAddress.class,
+                (n, b, o, l, t) -> new Attribute.XorRelayedAddress(decodeXorAddress(n, b, o, l, t)),
+                (a, t) -> encodeXorAddress(a.address(), t));
+        register(Types.USERNAME, "USERNAME", Attribute.Username.class,
+                (n, b, o, l, t) -> new Attribute.Username(text(n, b, o, l, MAX_USERNAME_BYTES)),
+                (a, t) -> utf8(a.value()));
+        register(Types.REALM, "REALM", Attribute.Realm.class,
+                (n, b, o, l, t) -> new Attribute.Realm(text(n, b, o, l, MAX_TEXT_BYTES)), (a, t) -> utf8(a.value()));
+        register(Types.NONCE, "NONCE", Attribute.Nonce.class,
+                (n, b, o, l, t) -> new Attribute.Nonce(text(n, b, o, l, MAX_TEXT_BYTES)), (a, t) -> utf8(a.value()));
+        register(Types.SOFTWARE, "SOFTWARE", Attribute.Software.class,
+                (n, b, o, l, t) -> new Attribute.Software(text(n, b, o, l, MAX_TEXT_BYTES)), (a, t) -> utf8(a.value()));
+        register(Types.ERROR_CODE, "ERROR-CODE", Attribute.ErrorCode.class,
+                AttributeCodec::decodeErrorCode, (a, t) -> encodeErrorCode(a));
+        register(Types.MESSAGE_INTEGRITY, "MESSAGE-INTEGRITY", Attribute.MessageIntegrity.class,
+                (n, b, o, l, t) -> new Attribute.MessageIntegrity(fixed(n, b, o, l, 20)), null);
+        register(Types.MESSAGE_INTEGRITY_SHA256, "MESSAGE-INTEGRITY-SHA256", Attribute.MessageIntegritySha256.class,
+                AttributeCodec::decodeIntegritySha256, null);
+        register(Types.FINGERPRINT, "FINGERPRINT", Attribute.Fingerprint.class,
+                (n, b, o, l, t) -> new Attribute.Fingerprint(readInt(fixed(n, b, o, l, 4), 0)), null);
+        register(Types.LIFETIME, "LIFETIME", Attribute.Lifetime.class,
+                (n, b, o, l, t) -> new Attribute.Lifetime(readInt(fixed(n, b, o, l, 4), 0) & 0xFFFF_FFFFL),
+                (a, t) -> ByteBuffer.allocate(4).putInt((int) a.seconds()).array());
+        register(Types.REQUESTED_TRANSPORT, "REQUESTED-TRANSPORT", Attribute.RequestedTransport.class,
+                (n, b, o, l, t) -> new Attribute.RequestedTransport(fixed(n, b, o, l, 4)[0] & 0xFF),
+                (a, t) -> new byte[] {(byte) a.protocol(), 0, 0, 0});
+        register(Types.REQUESTED_ADDRESS_FAMILY, "REQUESTED-ADDRESS-FAMILY", Attribute.RequestedAddressFamily.class,
+                (n, b, o, l, t) -> new Attribute.RequestedAddressFamily(fixed(n, b, o, l, 4)[0] & 0xFF),
+                (a, t) -> new byte[] {(byte) a.family(), 0, 0, 0});
+        register(Types.CHANNEL_NUMBER, "CHANNEL-NUMBER", Attribute.ChannelNumber.class,
+                (n, b, o, l, t) -> {
+                    byte[] v = fixed(n, b, o, l, 4);
+                    return new Attribute.ChannelNumber(((v[0] & 0xFF) << 8) | (v[1] & 0xFF));
+                },
+                (a, t) -> new byte[] {(byte) (a.channel() >> 8), (byte) a.channel(), 0, 0});
+        register(Types.DATA, "DATA", Attribute.Data.class,
+                (n, b, o, l, t) -> new Attribute.Data(Arrays.copyOfRange(b, o, o + l)), (a, t) -> a.value());
+    }
+
+    private static <A extends Attribute> void register(int type, String name, Class<A> record, Decoder decoder,
+            Encoder<A> encoder) {
+        Kind<A> kind = new Kind<>(type, name, record, decoder, encoder);
+        if (BY_TYPE.putIfAbsent(type, kind) != null || BY_RECORD.putIfAbsent(record, kind) != null) {
+            throw new IllegalStateException("attribute registered twice: " + name);
+        }
+    }
+
+    /** The registered kinds, for tests and diagnostics. */
+    static Collection<Kind<?>> kinds() {
+        return Collections.unmodifiableCollection(BY_TYPE.values());
+    }
+
+    /** The registry name of an attribute type ("XOR-MAPPED-ADDRESS"), or {@code 0xNNNN} for an unknown one. */
+    static String name(int type) {
+        Kind<?> kind = BY_TYPE.get(type);
+        return kind != null ? kind.name() : String.format("0x%04X", type);
+    }
+
+    static Attribute decode(int type, byte[] buf, int off, int len, TransactionId tid) throws ProtocolException {
+        Kind<?> kind = BY_TYPE.get(type);
+        if (kind == null) {
+            return new Attribute.Unknown(type, Arrays.copyOfRange(buf, off, off + len));
+        }
+        return kind.decoder().decode(kind.name(), buf, off, len, tid);
     }
 
     /** The value bytes of an attribute that does not depend on the message around it. */
     static byte[] encodeValue(Attribute a, TransactionId tid) {
-        if (a instanceof Attribute.XorMappedAddress x) {
-            return encodeXorAddress(x.address(), tid);
-        } else if (a instanceof Attribute.XorPeerAddress x) {
-            return encodeXorAddress(x.address(), tid);
-        } else if (a instanceof Attribute.XorRelayedAddress x) {
-            return encodeXorAddress(x.address(), tid);
-        } else if (a instanceof Attribute.Username u) {
-            return u.value().getBytes(StandardCharsets.UTF_8);
-        } else if (a instanceof Attribute.Realm r) {
-            return r.value().getBytes(StandardCharsets.UTF_8);
-        } else if (a instanceof Attribute.Nonce n) {
-            return n.value().getBytes(StandardCharsets.UTF_8);
-        } else if (a instanceof Attribute.Software s) {
-            return s.value().getBytes(StandardCharsets.UTF_8);
-        } else if (a instanceof Attribute.ErrorCode e) {
-            byte[] reason = e.reason().getBytes(StandardCharsets.UTF_8);
-            byte[] v = new byte[4 + reason.length];
-            v[2] = (byte) (e.code() / 100);
-            v[3] = (byte) (e.code() % 100);
-            System.arraycopy(reason, 0, v, 4, reason.length);
-            return v;
-        } else if (a instanceof Attribute.MessageIntegrity m) {
-            return m.hmac();
-        } else if (a instanceof Attribute.MessageIntegritySha256 m) {
-            return m.hmac();
-        } else if (a instanceof Attribute.Fingerprint f) {
-            return ByteBuffer.allocate(4).putInt(f.crc()).array();
-        } else if (a instanceof Attribute.Lifetime l) {
-            return ByteBuffer.allocate(4).putInt((int) l.seconds()).array();
-        } else if (a instanceof Attribute.RequestedTransport t) {
-            return new byte[] {(byte) t.protocol(), 0, 0, 0};
-        } else if (a instanceof Attribute.RequestedAddressFamily f) {
-            return new byte[] {(byte) f.family(), 0, 0, 0};
-        } else if (a instanceof Attribute.ChannelNumber c) {
-            return new byte[] {(byte) (c.channel() >> 8), (byte) c.channel(), 0, 0};
-        } else if (a instanceof Attribute.Data d) {
-            return d.value();
-        } else if (a instanceof Attribute.Unknown u) {
+        if (a instanceof Attribute.Unknown u) {
             return u.value();
         }
-        throw new IllegalStateException("unhandled attribute " + a);
+        Kind<?> kind = BY_RECORD.get(a.getClass());
+        if (kind == null) {
+            throw new IllegalStateException("attribute record not registered in AttributeCodec: " + a.getClass());
+        }
+        return kind.encodeValue(a, tid);
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] encodeErrorCode(Attribute.ErrorCode e) {
+        byte[] reason = utf8(e.reason());
+        byte[] v = new byte[4 + reason.length];
+        v[2] = (byte) (e.code() / 100);
+        v[3] = (byte) (e.code() % 100);
+        System.arraycopy(reason, 0, v, 4, reason.length);
+        return v;
+    }
+
+    private static Attribute decodeIntegritySha256(String name, byte[] buf, int off, int len, TransactionId tid)
+            throws ProtocolException {
+        if (len < 16 || len > 32 || len % 4 != 0) {
+            throw new ProtocolException(name + " must have 16..32 bytes in steps of 4, has " + len);
+        }
+        return new Attribute.MessageIntegritySha256(Arrays.copyOfRange(buf, off, off + len));
+    }
+
+    /** The value of a fixed-size attribute, after checking its length. */
+    private static byte[] fixed(String name, byte[] buf, int off, int len, int expected) throws ProtocolException {
+        if (len != expected) {
+            throw new ProtocolException(name + " must be " + expected + " bytes, is " + len);
+        }
+        return Arrays.copyOfRange(buf, off, off + len);
     }
 
     /** RFC 8489 §14.2: X-Port = port XOR the top 16 bits of the cookie; X-Address XOR cookie (|| transaction ID). */
@@ -175,17 +235,18 @@ final class AttributeCodec {
         return key;
     }
 
-    private static Attribute decodeErrorCode(byte[] buf, int off, int len) throws ProtocolException {
+    private static Attribute decodeErrorCode(String name, byte[] buf, int off, int len, TransactionId tid)
+            throws ProtocolException {
         if (len < 4) {
-            throw new ProtocolException("ERROR-CODE is " + len + " bytes, needs at least 4");
+            throw new ProtocolException(name + " is " + len + " bytes, needs at least 4");
         }
         int cls = buf[off + 2] & 0x07;
         int number = buf[off + 3] & 0xFF;
         if (cls < 3 || cls > 6 || number > 99) {
-            throw new ProtocolException("ERROR-CODE has class " + cls + " and number " + number
+            throw new ProtocolException(name + " has class " + cls + " and number " + number
                     + " (class must be 3..6, number 0..99)");
         }
-        return new Attribute.ErrorCode(cls * 100 + number, text("ERROR-CODE reason", buf, off + 4, len - 4,
+        return new Attribute.ErrorCode(cls * 100 + number, text(name + " reason", buf, off + 4, len - 4,
                 MAX_TEXT_BYTES));
     }
 
@@ -201,12 +262,6 @@ final class AttributeCodec {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new ProtocolException(name + " is not valid UTF-8");
-        }
-    }
-
-    private static void expectLength(String name, int len, int expected) throws ProtocolException {
-        if (len != expected) {
-            throw new ProtocolException(name + " must be " + expected + " bytes, is " + len);
         }
     }
 

@@ -9,7 +9,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +27,10 @@ import java.util.function.Function;
 public final class RulesApiClient {
     public static final URI DEFAULT_BASE = URI.create("https://firebaserules.googleapis.com/v1/");
     public static final URI DEFAULT_RESOURCE_MANAGER = URI.create("https://cloudresourcemanager.googleapis.com/v1/");
-    /** HTTP status of "too many rulesets" (a project holds at most 2500). */
+    /**
+     * HTTP status of {@code RESOURCE_EXHAUSTED}: the ruleset cap (2500 per project) and per-minute rate limits alike,
+     * so a 429 alone does not say which (docs/rules.md).
+     */
     public static final int QUOTA_EXCEEDED = 429;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,11 +39,18 @@ public final class RulesApiClient {
     public record Release(String name, String rulesetName) {
     }
 
-    /** A ruleset as listed (no source). */
-    public record RulesetInfo(String name, String createTime, List<String> services) {
+    /**
+     * A ruleset as listed (no source). {@code services} is null when the entry carries no {@code metadata} (nothing
+     * obliges the API to send it); {@code created} is null when {@code createTime} is missing or not RFC 3339.
+     */
+    public record RulesetInfo(String name, String createTime, Instant created, List<String> services) {
     }
 
-    /** Creating a ruleset hit the project's ruleset quota (HTTP 429). */
+    /** A ruleset as {@code GET {name}} returns it; {@code services} null when it carries no {@code metadata}. */
+    public record Ruleset(String name, List<RulesSource> files, List<String> services) {
+    }
+
+    /** Creating a ruleset answered HTTP 429 (the ruleset cap or a rate limit). */
     public static final class QuotaExceededException extends RulesException {
         private static final long serialVersionUID = 1L;
 
@@ -47,10 +61,10 @@ public final class RulesApiClient {
 
     private final URI base;
     private final URI resourceManager;
-    private final AccessTokenSource tokens;
+    private final RequestCredentials tokens;
     private final Http http;
 
-    public RulesApiClient(URI base, URI resourceManager, AccessTokenSource tokens, Duration timeout) {
+    public RulesApiClient(URI base, URI resourceManager, RequestCredentials tokens, Duration timeout) {
         this.base = withSlash(base);
         this.resourceManager = withSlash(resourceManager);
         this.tokens = tokens;
@@ -58,7 +72,7 @@ public final class RulesApiClient {
     }
 
     /** The production endpoints with a 30 s timeout per request. */
-    public static RulesApiClient production(AccessTokenSource tokens) {
+    public static RulesApiClient production(RequestCredentials tokens) {
         return new RulesApiClient(DEFAULT_BASE, DEFAULT_RESOURCE_MANAGER, tokens, Duration.ofSeconds(30));
     }
 
@@ -86,12 +100,17 @@ public final class RulesApiClient {
 
     /** The source files of a ruleset ({@code GET {rulesetName}}). */
     public List<RulesSource> getRulesetFiles(String rulesetName) {
+        return getRuleset(rulesetName).files();
+    }
+
+    /** {@code GET {rulesetName}}: its files and, when sent, {@code metadata.services}. */
+    public Ruleset getRuleset(String rulesetName) {
         JsonNode r = call("GET", base, rulesetName, null);
         List<RulesSource> files = new ArrayList<>();
         for (JsonNode f : r.path("source").path("files")) {
             files.add(new RulesSource(f.path("name").asText(), f.path("content").asText()));
         }
-        return files;
+        return new Ruleset(r.path("name").asText(rulesetName), files, services(r));
     }
 
     /**
@@ -115,10 +134,34 @@ public final class RulesApiClient {
     /** Every ruleset of the project (all pages, newest first as the API returns them). */
     public List<RulesetInfo> listRulesets(String project) {
         return listAll("projects/" + project + "/rulesets", "rulesets", rs -> {
-            List<String> services = new ArrayList<>();
-            rs.path("metadata").path("services").forEach(s -> services.add(s.asText()));
-            return new RulesetInfo(rs.path("name").asText(), rs.path("createTime").asText(), services);
+            String createTime = rs.path("createTime").asText("");
+            return new RulesetInfo(rs.path("name").asText(), createTime, parseTimestamp(createTime), services(rs));
         });
+    }
+
+    /**
+     * An RFC 3339 timestamp as the API writes them ({@code 2014-10-02T15:01:23Z},
+     * {@code 2014-10-02T15:01:23.045123456Z}, or with an offset); null when it is not one.
+     */
+    public static Instant parseTimestamp(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static List<String> services(JsonNode ruleset) {
+        JsonNode services = ruleset.path("metadata").path("services");
+        if (!services.isArray()) {
+            return null;
+        }
+        List<String> list = new ArrayList<>();
+        services.forEach(s -> list.add(s.asText()));
+        return List.copyOf(list);
     }
 
     /** Every release of the project (all pages). */
@@ -190,9 +233,11 @@ public final class RulesApiClient {
     }
 
     private HttpResponse<String> send(String method, URI root, String path, JsonNode body) {
-        String token = tokens.accessToken();
-        return http.send(method, root.resolve(path), body == null ? null : body.toString(),
-                Map.of("Authorization", "Bearer " + token, "Accept", "application/json"));
+        URI uri = root.resolve(path);
+        Map<String, String> headers = new LinkedHashMap<>();
+        tokens.requestMetadata(uri).forEach((name, values) -> headers.put(name, String.join(",", values)));
+        headers.put("Accept", "application/json");
+        return http.send(method, uri, body == null ? null : body.toString(), headers);
     }
 
     private static String check(String method, String path, HttpResponse<String> r) {
@@ -205,11 +250,27 @@ public final class RulesApiClient {
             throw new RulesException(RulesException.Kind.BAD_INPUT, what + " (the credentials were rejected: run"
                     + " 'gcloud auth application-default login' or pass a valid --credentials FILE)");
         }
+        if (status == 403 && namesEndUserCredentials(what)) {
+            throw new RulesException(RulesException.Kind.BAD_INPUT, what + " (end-user credentials need a quota"
+                    + " project: run 'gcloud auth application-default set-quota-project PROJECT', or pass"
+                    + " --quota-project PROJECT / set GOOGLE_CLOUD_QUOTA_PROJECT, or use a service account with"
+                    + " --credentials FILE)");
+        }
         if (status == 403) {
             throw new RulesException(RulesException.Kind.REFUSED, what + " (the account needs the Firebase Rules"
                     + " Admin role, roles/firebaserules.admin, on the project)");
         }
         throw new RulesException(RulesException.Kind.REFUSED, "Rules API " + what);
+    }
+
+    /**
+     * Whether a 403 is Google's refusal of end-user credentials without a quota project, in either wording the
+     * APIs use ("… requires a quota project …" or "… authenticated using end user credentials …").
+     */
+    static boolean namesEndUserCredentials(String message) {
+        String m = message.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("quota project") || m.contains("end user credentials")
+                || m.contains("application default credentials");
     }
 
     /** {@code error.status: error.message} of a Google API error body, or the raw body on one line. */

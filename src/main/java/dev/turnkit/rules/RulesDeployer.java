@@ -1,23 +1,77 @@
 package dev.turnkit.rules;
 
 import dev.turnkit.model.UnifiedDiff;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 /**
  * Deploys firestore.rules through the Rules API like {@code firebase deploy --only firestore:rules}, without its
  * known mistakes: compile ({@code :test}) → compare with the exact release → create the ruleset only if changed →
- * PATCH the release (POST when it does not exist). On the ruleset quota it prunes the oldest unreleased Firestore
- * rulesets, serially, and retries once. A dry run sends only reads and the compile check.
+ * PATCH the release (POST when it does not exist). An HTTP 429 on create is a rate limit or the ruleset cap: it
+ * counts the rulesets first; below the pruning threshold it backs off (bounded, exponential, with jitter) and retries;
+ * near the cap it prunes the oldest Firestore rulesets no release points at, serially, only with consent, and
+ * retries. A dry run sends only reads and the compile check.
  */
 public final class RulesDeployer {
-    /** How many unreleased rulesets to delete when the quota is hit (as firebase-tools). */
+    /** How many unreleased rulesets to delete when the cap is reached (as firebase-tools' RULESETS_TO_GC). */
     public static final int RULESETS_TO_PRUNE = 10;
+    /** The documented per-project ruleset cap. */
+    public static final int RULESET_CAP = 2500;
+    /** firebase-tools' RULESET_COUNT_LIMIT: with more rulesets than this, a 429 is treated as the cap. */
+    public static final int PRUNE_THRESHOLD = 1000;
     static final String FIRESTORE_SERVICE = "cloud.firestore";
+    private static final Pattern ANY_SERVICE_DECLARATION = Pattern.compile("\\bservice\\s+[a-z]+\\.[a-z]+\\b");
+
+    /**
+     * How a 429 is handled.
+     *
+     * @param pruneThreshold from this many rulesets on, a 429 means the cap and may prune
+     * @param pruneCount     how many rulesets one prune deletes at most
+     * @param maxAttempts    create attempts in all while rate limited (the first one included)
+     * @param firstDelay     backoff before the second attempt (doubles each time, jitter 50-100 %)
+     * @param maxDelay       backoff bound
+     */
+    public record Policy(int pruneThreshold, int pruneCount, int maxAttempts, Duration firstDelay, Duration maxDelay) {
+        public static Policy defaults() {
+            return new Policy(PRUNE_THRESHOLD, RULESETS_TO_PRUNE, 6, Duration.ofSeconds(2), Duration.ofSeconds(60));
+        }
+    }
+
+    /** Asks whether the listed rulesets may be deleted; the CLI answers from {@code --prune} or a prompt. */
+    @FunctionalInterface
+    public interface Consent {
+        boolean allow(String question, List<PruneCandidate> candidates);
+
+        /** Never deletes (the default: deleting needs {@code --prune} or an interactive yes). */
+        Consent NEVER = (q, c) -> false;
+        /** {@code --prune}. */
+        Consent ALWAYS = (q, c) -> true;
+    }
+
+    /** Waits between attempts; tests record instead of sleeping. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    /**
+     * A ruleset that pruning deletes (or would): unreleased, oldest first.
+     *
+     * @param basis how it was decided that the ruleset serves Firestore: {@code list metadata}, {@code get metadata},
+     *              {@code source declaration} (its {@code service cloud.firestore} block, from GET) or
+     *              {@code firebase-tools rule} (no service known: any unreleased ruleset, as firebase-tools prunes)
+     */
+    public record PruneCandidate(String name, String createTime, List<String> services, String basis) {
+    }
 
     /** What a deploy did. */
     public enum Outcome { UNCHANGED, DEPLOYED, WOULD_DEPLOY }
@@ -28,9 +82,11 @@ public final class RulesDeployer {
      * @param created    whether the release was (or would be) created rather than updated
      * @param warnings   non-error compile issues
      * @param pruned     rulesets deleted to make room
+     * @param prunable   what pruning would delete (dry run near the cap), or deleted, with how each was decided
+     * @param rulesets   how many rulesets the project holds, when they were counted (a 429 or a dry run), else -1
      */
     public record Report(String release, Outcome outcome, String ruleset, boolean created, List<RulesIssue> warnings,
-            List<String> pruned) {
+            List<String> pruned, List<PruneCandidate> prunable, int rulesets) {
     }
 
     /** Released vs local rules; {@code released} is null when nothing is released yet. */
@@ -42,11 +98,24 @@ public final class RulesDeployer {
 
     private final RulesApiClient api;
     private final Consumer<String> log;
+    private final Policy policy;
+    private final Consent consent;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
 
-    /** {@code log} receives progress lines (the CLI sends them to stderr). */
+    /** Default policy, no consent to delete; {@code log} receives progress lines (the CLI sends them to stderr). */
     public RulesDeployer(RulesApiClient api, Consumer<String> log) {
+        this(api, log, Policy.defaults(), Consent.NEVER, d -> Thread.sleep(d.toMillis()), RandomGenerator.getDefault());
+    }
+
+    public RulesDeployer(RulesApiClient api, Consumer<String> log, Policy policy, Consent consent, Sleeper sleeper,
+            RandomGenerator random) {
         this.api = api;
         this.log = log;
+        this.policy = policy;
+        this.consent = consent;
+        this.sleeper = sleeper;
+        this.random = random;
     }
 
     /** {@code cloud.firestore} for the default database, {@code cloud.firestore/<db>} for a named one. */
@@ -61,24 +130,28 @@ public final class RulesDeployer {
         Optional<RulesApiClient.Release> current = api.getRelease(project, releaseId);
         if (current.isPresent() && sameFiles(api.getRulesetFiles(current.get().rulesetName()), source)) {
             log.accept(releaseName + " already uses these rules (" + current.get().rulesetName() + "); skipping");
-            return new Report(releaseName, Outcome.UNCHANGED, current.get().rulesetName(), false, warnings, List.of());
+            return new Report(releaseName, Outcome.UNCHANGED, current.get().rulesetName(), false, warnings, List.of(),
+                    List.of(), -1);
         }
         if (dryRun) {
             log.accept("dry run: would create a ruleset from " + source.name() + " and "
                     + (current.isPresent() ? "update " : "create ") + releaseName);
-            return new Report(releaseName, Outcome.WOULD_DEPLOY, null, current.isEmpty(), warnings, List.of());
+            List<RulesApiClient.RulesetInfo> all = api.listRulesets(project);
+            List<PruneCandidate> prunable = List.of();
+            if (all.size() >= policy.pruneThreshold()) {
+                prunable = pruneCandidates(project, all);
+                log.accept("dry run: " + all.size() + " rulesets (cap " + RULESET_CAP + ", pruning from "
+                        + policy.pruneThreshold() + "); if creating hits the cap, pruning would delete "
+                        + prunable.size() + ":");
+                prunable.forEach(c -> log.accept("  " + describe(c)));
+            }
+            return new Report(releaseName, Outcome.WOULD_DEPLOY, null, current.isEmpty(), warnings, List.of(),
+                    prunable, all.size());
         }
         String attachmentPoint = isDefault(database) ? null
                 : "firestore.googleapis.com/projects/" + api.projectNumber(project) + "/databases/" + database;
-        List<String> pruned = List.of();
-        String ruleset;
-        try {
-            ruleset = api.createRuleset(project, source, attachmentPoint);
-        } catch (RulesApiClient.QuotaExceededException e) {
-            log.accept(e.getMessage() + "; pruning the oldest unreleased Firestore rulesets");
-            pruned = prune(project);
-            ruleset = api.createRuleset(project, source, attachmentPoint);
-        }
+        Created c = create(project, source, attachmentPoint);
+        String ruleset = c.ruleset();
         log.accept("created " + ruleset);
         boolean created = false;
         if (api.patchRelease(project, releaseId, ruleset).isEmpty()) {
@@ -86,7 +159,57 @@ public final class RulesDeployer {
             created = true;
         }
         log.accept((created ? "created " : "updated ") + releaseName + " -> " + ruleset);
-        return new Report(releaseName, Outcome.DEPLOYED, ruleset, created, warnings, pruned);
+        return new Report(releaseName, Outcome.DEPLOYED, ruleset, created, warnings,
+                c.pruned().stream().map(PruneCandidate::name).toList(), c.pruned(), c.counted());
+    }
+
+    private record Created(String ruleset, List<PruneCandidate> pruned, int counted) {
+    }
+
+    /** Creates the ruleset; on 429 counts first, then backs off (rate limit) or prunes with consent (cap). */
+    private Created create(String project, RulesSource source, String attachmentPoint) {
+        List<PruneCandidate> pruned = new ArrayList<>();
+        int counted = -1;
+        int attempt = 1;
+        while (true) {
+            try {
+                return new Created(api.createRuleset(project, source, attachmentPoint), pruned, counted);
+            } catch (RulesApiClient.QuotaExceededException e) {
+                List<RulesApiClient.RulesetInfo> all = api.listRulesets(project);
+                counted = all.size();
+                if (counted >= policy.pruneThreshold() && pruned.isEmpty()) {
+                    log.accept("HTTP 429 with " + counted + " rulesets (cap " + RULESET_CAP + ", pruning from "
+                            + policy.pruneThreshold() + "): the project is at the ruleset cap");
+                    pruned.addAll(pruneWithConsent(project, all));
+                    continue;
+                }
+                if (attempt >= policy.maxAttempts()) {
+                    throw new RulesException(RulesException.Kind.REFUSED, "still HTTP 429 after " + attempt
+                            + " attempts with " + counted + " rulesets (below the pruning threshold "
+                            + policy.pruneThreshold() + ", so a rate limit, not the cap): try again in a few minutes ("
+                            + e.getMessage() + ")");
+                }
+                Duration delay = backoff(attempt);
+                log.accept("rate limited: HTTP 429 with " + counted + " of " + RULESET_CAP + " rulesets (not the cap);"
+                        + " retrying in " + String.format(Locale.ROOT, "%.1f", delay.toMillis() / 1000.0)
+                        + " s (attempt " + (attempt + 1) + " of " + policy.maxAttempts() + ")");
+                try {
+                    sleeper.sleep(delay);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new RulesException(RulesException.Kind.REFUSED, "interrupted while backing off", ie);
+                }
+                attempt++;
+            }
+        }
+    }
+
+    /** {@code min(maxDelay, firstDelay * 2^(attempt-1))} times a random factor in [0.5, 1). */
+    Duration backoff(int attempt) {
+        long bound = policy.maxDelay().toMillis();
+        long exp = policy.firstDelay().toMillis() << Math.min(attempt - 1, 30);
+        long capped = Math.min(bound, exp < 0 ? bound : exp);
+        return Duration.ofMillis((long) (capped * (0.5 + random.nextDouble() / 2)));
     }
 
     /** Compares the released rules of {@code database} with {@code local}. */
@@ -114,25 +237,89 @@ public final class RulesDeployer {
         return issues;
     }
 
-    /** Deletes, one at a time, the oldest rulesets that serve only Firestore and that no release references. */
-    private List<String> prune(String project) {
-        Set<String> released = new HashSet<>();
-        api.listReleases(project).forEach(r -> released.add(r.rulesetName()));
-        List<String> victims = api.listRulesets(project).stream()
-                .filter(r -> r.services().contains(FIRESTORE_SERVICE) && !released.contains(r.name()))
-                .sorted(Comparator.comparing(RulesApiClient.RulesetInfo::createTime))
-                .limit(RULESETS_TO_PRUNE)
-                .map(RulesApiClient.RulesetInfo::name)
-                .toList();
+    /** Lists what would be pruned, asks, and deletes serially; fails when nothing can go or consent is refused. */
+    private List<PruneCandidate> pruneWithConsent(String project, List<RulesApiClient.RulesetInfo> all) {
+        List<PruneCandidate> victims = pruneCandidates(project, all);
         if (victims.isEmpty()) {
-            throw new RulesException(RulesException.Kind.REFUSED, "the ruleset quota is reached and no unreleased"
+            throw new RulesException(RulesException.Kind.REFUSED, "the ruleset cap is reached and no unreleased"
                     + " Firestore ruleset can be pruned: delete old rulesets in the Firebase console");
         }
-        for (String name : victims) {
-            api.deleteRuleset(name);
-            log.accept("pruned " + name);
+        victims.forEach(c -> log.accept("  would delete " + describe(c)));
+        String question = "Delete the " + victims.size() + " oldest unreleased Firestore rulesets listed above (of "
+                + all.size() + ")?";
+        if (!consent.allow(question, victims)) {
+            throw new RulesException(RulesException.Kind.REFUSED, "the project holds " + all.size() + " rulesets"
+                    + " (cap " + RULESET_CAP + ") and pruning was not confirmed: re-run with --prune to delete the "
+                    + victims.size() + " listed above, or delete old rulesets in the Firebase console");
+        }
+        for (PruneCandidate c : victims) {
+            api.deleteRuleset(c.name());
+            log.accept("pruned " + c.name());
         }
         return victims;
+    }
+
+    /**
+     * The oldest rulesets (by parsed {@code createTime}) that no release of any service references and that serve
+     * Firestore, at most {@link Policy#pruneCount()}. Where a list entry has no {@code metadata.services}, the
+     * ruleset is fetched: its metadata, else its source's {@code service} declaration decides; with neither, the
+     * firebase-tools rule (any unreleased ruleset) applies. Entries without a parseable time are never pruned.
+     */
+    List<PruneCandidate> pruneCandidates(String project, List<RulesApiClient.RulesetInfo> all) {
+        Set<String> released = new HashSet<>();
+        api.listReleases(project).forEach(r -> released.add(r.rulesetName()));
+        List<RulesApiClient.RulesetInfo> unreleased = new ArrayList<>();
+        for (RulesApiClient.RulesetInfo r : all) {
+            if (released.contains(r.name())) {
+                continue;
+            }
+            if (r.created() == null) {
+                log.accept("not pruning " + r.name() + ": createTime '" + r.createTime() + "' is not RFC 3339");
+                continue;
+            }
+            unreleased.add(r);
+        }
+        unreleased.sort(Comparator.comparing(RulesApiClient.RulesetInfo::created));
+        List<PruneCandidate> victims = new ArrayList<>();
+        for (RulesApiClient.RulesetInfo r : unreleased) {
+            if (victims.size() >= policy.pruneCount()) {
+                break;
+            }
+            PruneCandidate c = classify(r);
+            if (c.services() == null || c.services().contains(FIRESTORE_SERVICE)) {
+                victims.add(c);
+            }
+        }
+        return victims;
+    }
+
+    private PruneCandidate classify(RulesApiClient.RulesetInfo r) {
+        if (r.services() != null) {
+            return new PruneCandidate(r.name(), r.createTime(), r.services(), "list metadata");
+        }
+        RulesApiClient.Ruleset full = api.getRuleset(r.name());
+        if (full.services() != null) {
+            return new PruneCandidate(r.name(), r.createTime(), full.services(), "get metadata");
+        }
+        List<String> declared = new ArrayList<>();
+        for (RulesSource f : full.files()) {
+            var m = ANY_SERVICE_DECLARATION.matcher(f.content());
+            while (m.find()) {
+                String service = m.group().replaceFirst("^service\\s+", "");
+                if (!declared.contains(service)) {
+                    declared.add(service);
+                }
+            }
+        }
+        if (!declared.isEmpty()) {
+            return new PruneCandidate(r.name(), r.createTime(), List.copyOf(declared), "source declaration");
+        }
+        return new PruneCandidate(r.name(), r.createTime(), null, "firebase-tools rule");
+    }
+
+    private static String describe(PruneCandidate c) {
+        return c.name() + " created " + c.createTime() + " (" + (c.services() == null ? "services unknown"
+                : String.join(",", c.services())) + ", from " + c.basis() + ")";
     }
 
     private static boolean sameFiles(List<RulesSource> released, RulesSource local) {

@@ -50,7 +50,7 @@ public final class TurnClient implements AutoCloseable {
         return stun.connection();
     }
 
-    /** The server's SOFTWARE attribute, if any response carried one (version disclosure, coturn.md §2.6). */
+    /** The server's SOFTWARE attribute, if any response carried one (version disclosure, design-notes.md §2.6). */
     public Optional<String> software() {
         return Optional.ofNullable(software);
     }

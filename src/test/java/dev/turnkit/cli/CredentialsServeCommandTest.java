@@ -32,7 +32,40 @@ class CredentialsServeCommandTest {
                 "--project", "demo-turnkit", "--turn-host", "turn.example.test", "--secret-file",
                 secret("rw-------").toString(), "--tls-cert", dir.resolve("c.pem").toString(), "--tls-key",
                 dir.resolve("k.pem").toString(), "--auth-emulator", "127.0.0.1:9099");
-        assertBadInput(r, "refused on a non-loopback bind");
+        assertBadInput(r, "--auth-emulator: Auth emulator mode accepts unsigned ID tokens and is refused on a "
+                + "non-loopback bind");
+    }
+
+    private CredentialsServeCommand parsed(String... args) {
+        CredentialsServeCommand cmd = new CredentialsServeCommand(java.util.Map.of());
+        new picocli.CommandLine(cmd).parseArgs(args);
+        return cmd;
+    }
+
+    @Test
+    void optionsUseTheOneDurationGrammarAndTheLibrarysThreadDefault() throws Exception {
+        String secret = secret("rw-------").toString();
+        dev.turnkit.credentials.CredentialsServerConfig config = parsed("--project", "demo-turnkit", "--turn-host",
+                "t.example", "--secret-file", secret, "--tls-reload-interval", "500ms", "--token-cache", "0",
+                "--max-ttl", "1.5h", "--default-ttl", "90").config();
+        assertThat(config.reloadInterval()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(config.tokenCacheTtl()).as("0 = never cache").isZero();
+        assertThat(config.maxTtl()).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(config.defaultTtl()).as("a bare number is seconds").isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(config.threads()).as("no CLI default overrides the library's CPU-based one")
+                .isEqualTo(dev.turnkit.credentials.CredentialsServerConfig.DEFAULT_THREADS);
+        assertThat(parsed("--project", "demo-turnkit", "--turn-host", "t.example", "--secret-file", secret,
+                "--threads", "3").config().threads()).isEqualTo(3);
+    }
+
+    @Test
+    void configurationProblemsNameTheOptionsToFix() {
+        MainTest.Result r = MainTest.run("credentials", "serve", "--project", "Not_A_Project", "--turn-host",
+                "t.example", "--threads", "0");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("--project: project id 'Not_A_Project'", "--secret-file: no TURN secret file",
+                "--threads: threads must be 1..256");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
@@ -47,7 +80,7 @@ class CredentialsServeCommandTest {
         assertBadInput(MainTest.run("credentials", "serve", "--project", "demo-turnkit", "--turn-host", "t.example"),
                 "no TURN secret file");
         assertBadInput(MainTest.run("credentials", "serve", "--project", "demo-turnkit", "--turn-host", "t.example",
-                "--max-ttl", "forever"), "is not a duration");
+                "--max-ttl", "forever"), "invalid duration 'forever'");
     }
 
     @Test

@@ -54,4 +54,30 @@ class MainTest {
             assertThat(r.out()).as(sub + " --help lists the exit codes").contains("Exit codes:");
         }
     }
+
+    @Test
+    void everyCommandTakesVerbosityAndJsonFromTheSharedMixins() {
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(
+                Main.commandLine().getSubcommands().values());
+        while (!todo.isEmpty()) {
+            picocli.CommandLine cmd = todo.pop();
+            if (!cmd.getSubcommands().isEmpty()) {
+                todo.addAll(cmd.getSubcommands().values());
+                continue;
+            }
+            picocli.CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+            String name = spec.qualifiedName();
+            checked.add(name);
+            assertThat(spec.findOption("-v")).as(name + " has -v").isNotNull();
+            assertThat(spec.findOption("-v").userObject().toString()).as(name + ": -v comes from VerbosityOption")
+                    .contains(VerbosityOption.class.getName());
+            if (spec.findOption("--json") != null) {
+                assertThat(spec.findOption("--json").userObject().toString())
+                        .as(name + ": --json comes from OutputOptions").contains(OutputOptions.class.getName());
+            }
+        }
+        assertThat(checked).contains("turnkit check", "turnkit credentials serve", "turnkit local up",
+                "turnkit local down");
+    }
 }

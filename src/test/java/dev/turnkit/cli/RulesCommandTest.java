@@ -107,12 +107,34 @@ class RulesCommandTest {
 
     @Test
     void aRefusalByTheApiExits2() {
-        fake.rulesetQuota = 0;
+        fake.releases.put("projects/demo-deploy/releases/cloud.firestore",
+                fake.addRuleset("demo-deploy", "firestore.rules", "old", "cloud.firestore"));
+        fake.rulesetQuota = 1;
 
-        Result r = run("rules", "deploy", "--project", "demo-deploy");
+        Result r = run("rules", "deploy", "--project", "demo-deploy", "--prune", "--prune-threshold", "1");
 
         assertThat(r.code()).as("the remote refused").isEqualTo(2);
         assertThat(r.err()).contains("no unreleased Firestore ruleset can be pruned");
+    }
+
+    @Test
+    void atTheCapWithoutPruneNothingIsDeletedAndTheMessageSaysHow() {
+        String old = fake.addRuleset("demo-deploy", "firestore.rules", "old", "cloud.firestore");
+        fake.rulesetQuota = 1;
+
+        Result r = run("rules", "deploy", "--project", "demo-deploy", "--prune-threshold", "1");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("would delete " + old, "re-run with --prune");
+        assertThat(fake.rulesets).containsKey(old);
+    }
+
+    @Test
+    void quotaProjectFlagTravelsAsXGoogUserProject() {
+        Result r = run("rules", "deploy", "--project", "demo-deploy", "--quota-project", "billing-proj");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(fake.userProjects).isNotEmpty().containsOnly("billing-proj");
     }
 
     @Test

@@ -32,7 +32,10 @@ class CredentialsServerConfigTest {
                 .tls(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"))
                 .authEmulatorHost("127.0.0.1:9099");
         assertThatThrownBy(b::build).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("--auth-emulator accepts unsigned ID tokens and is refused on a non-loopback bind");
+                .hasMessageContaining("Auth emulator mode accepts unsigned ID tokens and is refused on a non-loopback bind")
+                .isInstanceOfSatisfying(CredentialsServerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.settingProblems()).extracting(CredentialsServerConfig.Problem::setting)
+                                .contains(CredentialsServerConfig.Setting.AUTH_EMULATOR));
     }
 
     @Test
@@ -108,6 +111,36 @@ class CredentialsServerConfigTest {
         assertThat(SecretFile.inCredentialsDirectory(Map.of("CREDENTIALS_DIRECTORY", "/run/credentials/x.service"),
                 "turn-secret")).isEqualTo(Path.of("/run/credentials/x.service/turn-secret"));
         assertThat(SecretFile.inCredentialsDirectory(Map.of(), "turn-secret")).isNull();
+    }
+
+    @Test
+    void problemsNameTheirSettingAndNoCommandLineFlag() {
+        assertThatThrownBy(() -> CredentialsServerConfig.builder().bindAddress(InetAddress.getByName("0.0.0.0"))
+                .projectId("Bad_Project").turnHost("bad host").tls(dir.resolve("c.pem"), null)
+                .authEmulatorHost("10.0.0.5:9099").threads(0).build())
+                .isInstanceOfSatisfying(CredentialsServerConfig.InvalidConfigException.class, e -> {
+                    assertThat(e.settingProblems()).extracting(CredentialsServerConfig.Problem::setting)
+                            .contains(CredentialsServerConfig.Setting.PROJECT_ID,
+                                    CredentialsServerConfig.Setting.SECRET_FILE, CredentialsServerConfig.Setting.TLS,
+                                    CredentialsServerConfig.Setting.TURN_HOST,
+                                    CredentialsServerConfig.Setting.AUTH_EMULATOR,
+                                    CredentialsServerConfig.Setting.THREADS);
+                    assertThat(e.problems()).as("the library's messages leave option names to the front end")
+                            .allSatisfy(p -> assertThat(p).doesNotContain("--"));
+                    assertThat(e.problems()).hasSameSizeAs(e.settingProblems());
+                });
+    }
+
+    @Test
+    void theRecordKeepsTheBuildersValuesAndDefaults() {
+        CredentialsServerConfig c = valid().allowOrigin("https://app.example.com").build();
+        assertThat(c.threads()).isEqualTo(CredentialsServerConfig.DEFAULT_THREADS)
+                .isGreaterThanOrEqualTo(4);
+        assertThat(c.allowedOrigins()).containsExactly("https://app.example.com");
+        assertThat(c.tls()).isFalse();
+        assertThat(c.emulatorMode()).isFalse();
+        assertThat(c.defaultTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(c.bindAddress().isLoopbackAddress()).isTrue();
     }
 
     @Test

@@ -329,8 +329,43 @@ class CredentialsServerTest {
         });
         assertThat(logLines).anySatisfy(line -> assertThat(JSON.readTree(line).path("error").asText())
                 .isEqualTo("invalid_token"));
-        assertThat(logLines).as("emulator mode is announced loudly")
-                .anySatisfy(line -> assertThat(line).contains("WARNING").contains("EMULATOR"));
+        assertThat(logLines).as("emulator mode is announced loudly, once")
+                .filteredOn(line -> line.contains("WARNING") && line.contains("EMULATOR")).hasSize(1);
+    }
+
+    @Test
+    void listenersHearEveryOutcomeAndAddedRoutesAreServed() throws Exception {
+        Queue<RequestListener.RequestOutcome> outcomes = new ConcurrentLinkedQueue<>();
+        secret = TestSecrets.random();
+        CredentialsServerConfig config = CredentialsServerConfig.builder().port(0).projectId(emulator.projectId())
+                .secretFile(TestSecrets.write(dir, "turn-secret-listener", secret, "rw-------"))
+                .turnHost("turn.example.test").authEmulatorHost(emulator.hostPort()).build();
+        CredentialsServer server = CredentialsServer.start(config, Map.of(), Clock.systemUTC(),
+                new AccessLog(logLines::add), EndpointExtensions.none().withListener(outcomes::add)
+                        .withRoute("/metrics", r -> EndpointResponse.json(200, "{}".getBytes(StandardCharsets.UTF_8))
+                                .header("Content-Type", "text/plain; version=0.0.4")));
+        servers.add(server);
+
+        assertThat(get(server.credentialsUri(), alice.idToken()).statusCode()).isEqualTo(200);
+        assertThat(get(server.credentialsUri(), null).statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = get(server.baseUri().resolve("/metrics"), null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4");
+        get(server.baseUri().resolve("/no/such/" + System.nanoTime()), null);
+        for (int i = 0; i < 100 && outcomes.size() < 4; i++) {
+            Thread.sleep(50); // listeners run just after the response is sent
+        }
+
+        assertThat(outcomes).extracting(RequestListener.RequestOutcome::route, RequestListener.RequestOutcome::status,
+                RequestListener.RequestOutcome::error).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("/v1/turn-credentials", 200, null),
+                        org.assertj.core.groups.Tuple.tuple("/v1/turn-credentials", 401, "missing_token"),
+                        org.assertj.core.groups.Tuple.tuple("/metrics", 200, null),
+                        org.assertj.core.groups.Tuple.tuple("(other)", 404, "not_found"));
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.nanos()).isPositive());
+        assertThat(outcomes.peek().uid()).isEqualTo(alice.uid());
+        assertThatThrownBy(() -> EndpointExtensions.none().withRoute("/healthz", r -> null))
+                .as("added routes cannot replace the endpoint's own").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

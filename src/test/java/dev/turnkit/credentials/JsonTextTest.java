@@ -21,8 +21,8 @@ class JsonTextTest {
     @Test
     void accessLogLinesAreValidJsonEvenForHostileMethods() throws Exception {
         StringBuilder line = new StringBuilder();
-        new AccessLog(line::append).request("127.0.0.1", "GE\"T\n", "/v1/turn-credentials", 405, 1_234_567, null,
-                null, "method_not_allowed");
+        new AccessLog(line::append).completed(new RequestListener.RequestOutcome("127.0.0.1", "GE\"T\n",
+                "/v1/turn-credentials", 405, 1_234_567, null, null, "method_not_allowed"));
         assertThat(JSON.readTree(line.toString()).path("method").asText()).isEqualTo("GE\"T\n");
         assertThat(JSON.readTree(line.toString()).path("ms").asDouble()).isEqualTo(1.23);
     }

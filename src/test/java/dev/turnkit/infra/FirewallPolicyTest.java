@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The cloud firewall the stack creates (coturn.md §7.2), checked on the NSG rules sent to the provider. */
+/** The cloud firewall the stack creates (design-notes.md §7.2), checked on the NSG rules sent to the provider. */
 class FirewallPolicyTest {
     private static final String RULE = "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule";
 

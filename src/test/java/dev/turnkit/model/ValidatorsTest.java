@@ -32,4 +32,34 @@ class ValidatorsTest {
     void refusesWhatIsNotAnExactOrigin(String origin) {
         assertThat(Validators.isOrigin(origin)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"turn.example.com", "a.b", "x-1.example.org", "example.co"})
+    void acceptsHostnames(String name) {
+        assertThat(Validators.isHostname(name)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "Turn.Example.com", "turn.example.com.", "1.2.3.4", "-a.example.com",
+            "a..example.com", "turn_1.example.com"})
+    void refusesWhatIsNotAHostname(String name) {
+        assertThat(Validators.isHostname(name)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void valueShapesOfTheStackFile() {
+        assertThat(Validators.isEmail("ops@example.com")).isTrue();
+        assertThat(Validators.isEmail("ops@example")).isFalse();
+        assertThat(Validators.isSshPublicKey("ssh-ed25519 AAAAC3Nza you@host")).isTrue();
+        assertThat(Validators.isSshPublicKey("-----BEGIN OPENSSH PRIVATE KEY-----")).isFalse();
+        assertThat(Validators.isSha256Hex("a".repeat(64))).isTrue();
+        assertThat(Validators.isSha256Hex("A".repeat(64))).as("sha256sum prints lower case").isFalse();
+        assertThat(Validators.isCompartmentOcid("ocid1.tenancy.oc1..aaaaexample")).isTrue();
+        assertThat(Validators.isCompartmentOcid("ocid1.instance.oc1..aaaaexample")).isFalse();
+        assertThat(Validators.isAvailabilityDomain("Uocm:EU-FRANKFURT-1-AD-1")).isTrue();
+        assertThat(Validators.isAvailabilityDomain("EU-FRANKFURT-1-AD-1")).isFalse();
+        assertThat(Validators.isHttpsUrl("https://example.com/turnkit.jar")).isTrue();
+        assertThat(Validators.isHttpsUrl("https://example.com/$(reboot)")).as("lands in a shell script").isFalse();
+        assertThat(Validators.isHttpsUrl("http://example.com/turnkit.jar")).isFalse();
+    }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Needs root (ip netns) and iptables.
  */
 class FirewallScriptNetnsTest {
-    /** INPUT and FORWARD of OCI's Ubuntu images (coturn.md §7.1), trimmed to what matters for ordering. */
+    /** INPUT and FORWARD of OCI's Ubuntu images (design-notes.md §7.1), trimmed to what matters for ordering. */
     private static final String OCI_UBUNTU_RULES = """
             *filter
             :INPUT ACCEPT [0:0]

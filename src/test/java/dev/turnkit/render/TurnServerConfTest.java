@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** turnserver.conf: the seed's errors cannot appear, options are gated on the coturn version (coturn.md §1, §3). */
+/** turnserver.conf: the seed's errors cannot appear, options are gated on the coturn version (design-notes.md §1, §3). */
 class TurnServerConfTest {
     private static final HostRenderer RENDERER = HostRenderer.create();
 

@@ -29,10 +29,15 @@ import java.util.regex.Pattern;
 /**
  * A local stand-in for the Firebase Rules API v1 (and the Resource Manager project lookup and an OAuth token
  * endpoint) that keeps rulesets and releases in memory and answers 400 to any request whose shape differs from the
- * documented one (see the firebase.md reference). Records every request as {@code METHOD /path?query}.
+ * documented one. It follows the service where our clients' beliefs differ, each with its source in docs/rules.md
+ * ("The test fake follows the service"): end-user tokens need {@code x-goog-user-project}; 429 is both the cap and a rate limit; list
+ * entries may lack {@code metadata}; {@code attachment_point} and {@code attachmentPoint} are both accepted.
+ * Records every request as {@code METHOD /path?query}.
  */
 public final class FakeRulesApi implements AutoCloseable {
     public static final String TOKEN = "test-access-token";
+    /** What the token endpoint issues for a refresh-token grant (an end user's ADC file). */
+    public static final String USER_TOKEN = "test-user-access-token";
     public static final String PROJECT_NUMBER = "424242";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +48,9 @@ public final class FakeRulesApi implements AutoCloseable {
     public record Ruleset(String name, String fileName, String content, Instant createTime, List<String> services,
             String attachmentPoint) {
     }
+
+    /** x-goog-user-project of every Rules API request (null when absent). */
+    public final List<String> userProjects = Collections.synchronizedList(new ArrayList<>());
 
     private final HttpServer server;
     public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
@@ -56,6 +64,10 @@ public final class FakeRulesApi implements AutoCloseable {
     public boolean rejectToken;
     /** When set, the OAuth token endpoint refuses the grant. */
     public boolean refuseGrant;
+    /** The next this many ruleset creates answer 429 as a per-minute rate limit does. */
+    public int rateLimitedCreates;
+    /** When set, list entries carry no {@code metadata} (GET still does, for rulesets that have services). */
+    public boolean listOmitsMetadata;
     private int nextId = 1;
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -74,7 +86,35 @@ public final class FakeRulesApi implements AutoCloseable {
     }
 
     public RulesApiClient client() {
-        return new RulesApiClient(rulesApiUrl(), resourceManagerUrl(), () -> TOKEN, java.time.Duration.ofSeconds(5));
+        return new RulesApiClient(rulesApiUrl(), resourceManagerUrl(), RequestCredentials.bearer(TOKEN),
+                java.time.Duration.ofSeconds(5));
+    }
+
+    /** Adds a ruleset created at {@code createTime} whose list and GET entries carry no metadata at all. */
+    public String addRulesetWithoutMetadata(String project, String fileName, String content, Instant createTime) {
+        String name = "projects/" + project + "/rulesets/rs-" + nextId++;
+        rulesets.put(name, new Ruleset(name, fileName, content, createTime, null, null));
+        return name;
+    }
+
+    /**
+     * The authorized-user file {@code gcloud auth application-default login} writes
+     * ({@code ~/.config/gcloud/application_default_credentials.json}), with its token_uri pointing here;
+     * {@code quotaProject} null leaves out {@code quota_project_id}.
+     */
+    public Path userCredentialsFile(Path dir, String quotaProject) throws IOException {
+        ObjectNode adc = JSON.createObjectNode()
+                .put("type", "authorized_user")
+                .put("client_id", "764086051850-example.apps.googleusercontent.com")
+                .put("client_secret", "d-FL95Q19q7MQmFpd7hHD0Ty")
+                .put("refresh_token", "1//test-refresh-token")
+                .put("token_uri", "http://127.0.0.1:" + server.getAddress().getPort() + "/token");
+        if (quotaProject != null) {
+            adc.put("quota_project_id", quotaProject);
+        }
+        Path file = dir.resolve("application_default_credentials.json");
+        Files.writeString(file, adc.toString());
+        return file;
     }
 
     /** Adds a ruleset (older than every later one) and returns its name. */
@@ -132,8 +172,19 @@ public final class FakeRulesApi implements AutoCloseable {
                 return;
             }
             String auth = ex.getRequestHeaders().getFirst("Authorization");
-            if (rejectToken || !("Bearer " + TOKEN).equals(auth)) {
+            String userProject = ex.getRequestHeaders().getFirst("x-goog-user-project");
+            userProjects.add(userProject);
+            boolean user = ("Bearer " + USER_TOKEN).equals(auth);
+            if (rejectToken || !(user || ("Bearer " + TOKEN).equals(auth))) {
                 error(ex, 401, "UNAUTHENTICATED", "Request had invalid authentication credentials.");
+                return;
+            }
+            if (user && userProject == null && !path.startsWith("/rm/")) {
+                // The wording Google APIs answer end-user ADC requests without a quota project with.
+                error(ex, 403, "PERMISSION_DENIED", "Your application is authenticating by using local Application"
+                        + " Default Credentials. The firebaserules.googleapis.com API requires a quota project, which"
+                        + " is not set by default. To learn how to set your quota project, see"
+                        + " https://cloud.google.com/docs/authentication/adc-troubleshooting/user-creds .");
                 return;
             }
             route(ex, method, path, uri.getRawQuery(), body.isEmpty() ? null : JSON.readTree(body));
@@ -162,8 +213,9 @@ public final class FakeRulesApi implements AutoCloseable {
             page(ex, query, "rulesets", newestFirst.stream().map(rs -> {
                 ObjectNode n = JSON.createObjectNode().put("name", rs.name())
                         .put("createTime", rs.createTime().toString());
-                ArrayNode services = n.putObject("metadata").putArray("services");
-                rs.services().forEach(services::add);
+                if (!listOmitsMetadata) {
+                    metadata(n, rs);
+                }
                 return n;
             }).toList());
         } else if (method.equals("GET") && path.matches("/v1/projects/[^/]+/releases")) {
@@ -176,8 +228,9 @@ public final class FakeRulesApi implements AutoCloseable {
                 error(ex, 404, "NOT_FOUND", "no ruleset " + path);
                 return;
             }
-            ObjectNode n = JSON.createObjectNode().put("name", rs.name());
+            ObjectNode n = JSON.createObjectNode().put("name", rs.name()).put("createTime", rs.createTime().toString());
             n.putObject("source").putArray("files").addObject().put("name", rs.fileName()).put("content", rs.content());
+            metadata(n, rs);
             send(ex, 200, n);
         } else if (ruleset.matches() && method.equals("DELETE")) {
             String name = path.substring(4);
@@ -224,11 +277,20 @@ public final class FakeRulesApi implements AutoCloseable {
 
     private void createRuleset(HttpExchange ex, String project, JsonNode body) throws IOException {
         JsonNode file = source(body);
-        String attachment = body.has("attachment_point") ? body.get("attachment_point").asText() : null;
-        require(!body.has("attachmentPoint"), "the REST reference spells it attachment_point");
+        // proto3 JSON: parsers accept the proto field name and its lowerCamelCase JSON name alike.
+        String snake = body.has("attachment_point") ? body.get("attachment_point").asText() : null;
+        String camel = body.has("attachmentPoint") ? body.get("attachmentPoint").asText() : null;
+        require(snake == null || camel == null || snake.equals(camel), "attachment_point given twice, differently");
+        String attachment = snake != null ? snake : camel;
         if (attachment != null) {
             require(attachment.matches("firestore\\.googleapis\\.com/projects/" + PROJECT_NUMBER + "/databases/.+"),
                     "attachment_point must be firestore.googleapis.com/projects/{number}/databases/{db}");
+        }
+        if (rateLimitedCreates > 0) {
+            rateLimitedCreates--;
+            error(ex, 429, "RESOURCE_EXHAUSTED", "Quota exceeded for quota metric 'Mutate requests' and limit"
+                    + " 'Mutate requests per minute' of service 'firebaserules.googleapis.com'.");
+            return;
         }
         if (rulesets.size() >= rulesetQuota) {
             error(ex, 429, "RESOURCE_EXHAUSTED", "Quota exceeded for rulesets");
@@ -242,6 +304,13 @@ public final class FakeRulesApi implements AutoCloseable {
         ObjectNode n = JSON.createObjectNode().put("name", name).put("createTime", clock.toString());
         n.putObject("source").putArray("files").addObject().put("name", rs.fileName()).put("content", rs.content());
         send(ex, 200, n);
+    }
+
+    private static void metadata(ObjectNode n, Ruleset rs) {
+        if (rs.services() != null) {
+            ArrayNode services = n.putObject("metadata").putArray("services");
+            rs.services().forEach(services::add);
+        }
     }
 
     /** The one documented source shape: {source:{files:[{name, content}]}}. */
@@ -271,13 +340,15 @@ public final class FakeRulesApi implements AutoCloseable {
     }
 
     private void token(HttpExchange ex, String body) throws IOException {
-        require(body.contains("grant_type=") && body.contains("assertion="), "token request must be a JWT grant");
+        boolean refresh = body.contains("grant_type=refresh_token") && body.contains("refresh_token=");
+        require(refresh || body.contains("grant_type=") && body.contains("assertion="),
+                "token request must be a JWT or a refresh-token grant");
         if (refuseGrant) {
             send(ex, 400, JSON.createObjectNode().put("error", "invalid_grant")
                     .put("error_description", "Invalid JWT Signature."));
             return;
         }
-        send(ex, 200, JSON.createObjectNode().put("access_token", TOKEN).put("expires_in", 3600)
+        send(ex, 200, JSON.createObjectNode().put("access_token", refresh ? USER_TOKEN : TOKEN).put("expires_in", 3600)
                 .put("token_type", "Bearer"));
     }
 

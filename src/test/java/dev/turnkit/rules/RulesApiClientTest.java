@@ -52,7 +52,7 @@ class RulesApiClientTest {
         server.stop(0);
     }
 
-    private RulesApiClient client(AccessTokenSource tokens, Duration timeout) {
+    private RulesApiClient client(RequestCredentials tokens, Duration timeout) {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/");
         return new RulesApiClient(base, base, tokens, timeout);
     }
@@ -64,7 +64,7 @@ class RulesApiClientTest {
         body = "{\"error\":{\"code\":403,\"message\":\"The caller does not have permission\","
                 + "\"status\":\"PERMISSION_DENIED\"}}";
         // when / then:
-        assertThatThrownBy(() -> client(() -> "t", Duration.ofSeconds(5)).getRelease("p", "cloud.firestore"))
+        assertThatThrownBy(() -> client(RequestCredentials.bearer("t"), Duration.ofSeconds(5)).getRelease("p", "cloud.firestore"))
                 .isInstanceOfSatisfying(RulesException.class, e -> {
                     assertThat(e.kind()).isEqualTo(RulesException.Kind.REFUSED);
                     assertThat(e.getMessage()).contains("HTTP 403 PERMISSION_DENIED: The caller does not have"
@@ -78,7 +78,7 @@ class RulesApiClientTest {
         status = 503;
         body = "<html>\n<body>Service Unavailable</body>\n</html>";
         // when / then:
-        assertThatThrownBy(() -> client(() -> "t", Duration.ofSeconds(5)).listReleases("p"))
+        assertThatThrownBy(() -> client(RequestCredentials.bearer("t"), Duration.ofSeconds(5)).listReleases("p"))
                 .isInstanceOf(RulesException.class)
                 .hasMessage("Rules API GET projects/p/releases?pageSize=100: HTTP 503 <html> <body>Service"
                         + " Unavailable</body> </html>");
@@ -89,7 +89,7 @@ class RulesApiClientTest {
         // given:
         hang = true;
         // when / then:
-        assertThatThrownBy(() -> client(() -> "t", Duration.ofSeconds(1)).test("p",
+        assertThatThrownBy(() -> client(RequestCredentials.bearer("t"), Duration.ofSeconds(1)).test("p",
                 new RulesSource("firestore.rules", "x")))
                 .isInstanceOf(RulesException.class)
                 .hasMessageContaining("timed out after 1 s");
@@ -98,7 +98,7 @@ class RulesApiClientTest {
     @Test
     void missingCredentialsStopBeforeAnyRequest() {
         // given:
-        AccessTokenSource none = () -> {
+        RequestCredentials none = uri -> {
             throw new RulesException(RulesException.Kind.BAD_INPUT, "no Google credentials");
         };
         // when / then:

@@ -140,8 +140,8 @@ class RulesDeployerTest {
         fake.releases.put(DEFAULT_RELEASE, releasedFirestore);
         fake.releases.put("projects/" + PROJECT + "/releases/firebase.storage/bucket", releasedStorage);
         fake.rulesetQuota = 6;
-        // when:
-        RulesDeployer.Report report = deployer.deploy(PROJECT, null, LOCAL, false);
+        // when: (6 rulesets reach the pruning threshold; --prune consents)
+        RulesDeployer.Report report = capDeployer(6, RulesDeployer.Consent.ALWAYS).deploy(PROJECT, null, LOCAL, false);
         // then:
         assertThat(report.outcome()).isEqualTo(RulesDeployer.Outcome.DEPLOYED);
         assertThat(report.pruned()).as("oldest first, unreleased Firestore rulesets only")
@@ -163,7 +163,7 @@ class RulesDeployerTest {
         fake.releases.put(DEFAULT_RELEASE, fake.addRuleset(PROJECT, "firestore.rules", "old", "cloud.firestore"));
         fake.rulesetQuota = 1;
         // when / then:
-        assertThatThrownBy(() -> deployer.deploy(PROJECT, null, LOCAL, false))
+        assertThatThrownBy(() -> capDeployer(1, RulesDeployer.Consent.ALWAYS).deploy(PROJECT, null, LOCAL, false))
                 .isInstanceOf(RulesException.class)
                 .hasMessageContaining("no unreleased Firestore ruleset can be pruned");
         assertThat(fake.mutatingRequests()).noneMatch(r -> r.startsWith("DELETE"));
@@ -211,6 +211,159 @@ class RulesDeployerTest {
         assertThat(deployer.diff(PROJECT, null, new RulesSource("firestore.rules",
                 "line 1\nline 2\nallow read: if true;\nline 4\n")).same()).isTrue();
         assertThat(fake.mutatingRequests()).isEmpty();
+    }
+
+    // ---- HTTP 429: rate limit or cap ----
+
+    private final List<java.time.Duration> sleeps = new ArrayList<>();
+
+    /** A deployer that treats {@code threshold} rulesets as the cap, with recorded (not slept) backoff. */
+    private RulesDeployer capDeployer(int threshold, RulesDeployer.Consent consent) {
+        return new RulesDeployer(fake.client(), log::add, new RulesDeployer.Policy(threshold, 10, 4,
+                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5)), consent, sleeps::add,
+                new java.util.Random(7));
+    }
+
+    @Test
+    void a429BelowTheCapBacksOffWithJitterAndSucceedsWithoutDeletingAnything() {
+        // given: 3 unreleased rulesets, far below the threshold; the next two creates are rate limited
+        fake.addRuleset(PROJECT, "firestore.rules", "a", "cloud.firestore");
+        fake.addRuleset(PROJECT, "firestore.rules", "b", "cloud.firestore");
+        fake.addRuleset(PROJECT, "firestore.rules", "c", "cloud.firestore");
+        fake.rateLimitedCreates = 2;
+        // when:
+        RulesDeployer.Report report = capDeployer(5, RulesDeployer.Consent.ALWAYS).deploy(PROJECT, null, LOCAL,
+                false);
+        // then:
+        assertThat(report.outcome()).isEqualTo(RulesDeployer.Outcome.DEPLOYED);
+        assertThat(report.pruned()).isEmpty();
+        assertThat(report.rulesets()).as("counted before deciding").isEqualTo(3);
+        assertThat(fake.mutatingRequests()).noneMatch(r -> r.startsWith("DELETE"))
+                .filteredOn(r -> r.equals("POST /v1/projects/demo-deploy/rulesets")).hasSize(3);
+        assertThat(sleeps).as("exponential (2 s, then 4 s) with 50-100 % jitter").hasSize(2);
+        assertThat(sleeps.get(0).toMillis()).isBetween(1000L, 1999L);
+        assertThat(sleeps.get(1).toMillis()).isBetween(2000L, 3999L);
+        assertThat(log).anyMatch(l -> l.startsWith("rate limited: HTTP 429 with 3 of 2500 rulesets (not the cap);"
+                + " retrying in ") && l.endsWith("(attempt 2 of 4)"));
+    }
+
+    @Test
+    void aRateLimitThatDoesNotClearGivesUpAfterBoundedAttemptsAndDeletesNothing() {
+        // given:
+        fake.addRuleset(PROJECT, "firestore.rules", "a", "cloud.firestore");
+        fake.rateLimitedCreates = 100;
+        // when / then:
+        assertThatThrownBy(() -> capDeployer(5, RulesDeployer.Consent.ALWAYS).deploy(PROJECT, null, LOCAL, false))
+                .isInstanceOf(RulesException.class)
+                .hasMessageContaining("still HTTP 429 after 4 attempts with 1 rulesets")
+                .hasMessageContaining("a rate limit, not the cap");
+        assertThat(sleeps).hasSize(3).allMatch(d -> d.toMillis() <= 5000, "bounded by maxDelay");
+        assertThat(fake.mutatingRequests()).noneMatch(r -> r.startsWith("DELETE"));
+    }
+
+    @Test
+    void atTheCapWithoutMetadataPruningDecidesFromTheRulesetItselfAndSaysHow() {
+        // given: list entries carry no metadata; two old rulesets have none anywhere
+        fake.listOmitsMetadata = true;
+        String storageNoMeta = fake.addRulesetWithoutMetadata(PROJECT, "storage.rules",
+                "service firebase.storage { match /b/{bucket}/o {} }", java.time.Instant.parse("2025-01-01T00:00:00Z"));
+        String firestoreNoMeta = fake.addRulesetWithoutMetadata(PROJECT, "firestore.rules",
+                "rules_version = '2';\nservice cloud.firestore { match /databases/{d}/documents {} }",
+                java.time.Instant.parse("2025-01-02T00:00:00Z"));
+        String unknown = fake.addRulesetWithoutMetadata(PROJECT, "empty.rules", "",
+                java.time.Instant.parse("2025-01-03T00:00:00Z"));
+        String firestoreGetMeta = fake.addRuleset(PROJECT, "firestore.rules", "x", "cloud.firestore");
+        String released = fake.addRuleset(PROJECT, "firestore.rules", "y", "cloud.firestore");
+        fake.releases.put(DEFAULT_RELEASE, released);
+        fake.rulesetQuota = 5;
+        // when:
+        RulesDeployer.Report report = capDeployer(5, RulesDeployer.Consent.ALWAYS).deploy(PROJECT, null, LOCAL, false);
+        // then:
+        assertThat(report.outcome()).isEqualTo(RulesDeployer.Outcome.DEPLOYED);
+        assertThat(report.prunable()).extracting(RulesDeployer.PruneCandidate::name, RulesDeployer.PruneCandidate::basis)
+                .as("oldest first; storage kept; the released one kept")
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(firestoreNoMeta, "source declaration"),
+                        org.assertj.core.groups.Tuple.tuple(unknown, "firebase-tools rule"),
+                        org.assertj.core.groups.Tuple.tuple(firestoreGetMeta, "get metadata"));
+        assertThat(fake.rulesets).containsKeys(storageNoMeta, released).doesNotContainKeys(firestoreNoMeta, unknown,
+                firestoreGetMeta);
+        assertThat(log).anyMatch(l -> l.contains(firestoreNoMeta) && l.contains("from source declaration"));
+    }
+
+    @Test
+    void atTheCapNothingIsDeletedWithoutConsent() {
+        // given:
+        String old = fake.addRuleset(PROJECT, "firestore.rules", "a", "cloud.firestore");
+        fake.addRuleset(PROJECT, "firestore.rules", "b", "cloud.firestore");
+        fake.rulesetQuota = 2;
+        // when / then:
+        assertThatThrownBy(() -> capDeployer(2, RulesDeployer.Consent.NEVER).deploy(PROJECT, null, LOCAL, false))
+                .isInstanceOfSatisfying(RulesException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RulesException.Kind.REFUSED);
+                    assertThat(e.getMessage()).contains("holds 2 rulesets", "re-run with --prune");
+                });
+        assertThat(fake.mutatingRequests()).noneMatch(r -> r.startsWith("DELETE"));
+        assertThat(fake.rulesets).containsKey(old);
+        assertThat(log).anyMatch(l -> l.startsWith("  would delete " + old));
+    }
+
+    @Test
+    void aDryRunNearTheCapListsWhatWouldBePrunedAndDeletesNothing() {
+        // given:
+        String a = fake.addRuleset(PROJECT, "firestore.rules", "a", "cloud.firestore");
+        String b = fake.addRuleset(PROJECT, "firestore.rules", "b", "cloud.firestore");
+        fake.releases.put(DEFAULT_RELEASE, b);
+        fake.addRuleset(PROJECT, "storage.rules", "c", "firebase.storage");
+        // when:
+        RulesDeployer.Report report = capDeployer(3, RulesDeployer.Consent.ALWAYS).deploy(PROJECT, null, LOCAL, true);
+        // then:
+        assertThat(report.outcome()).isEqualTo(RulesDeployer.Outcome.WOULD_DEPLOY);
+        assertThat(report.prunable()).extracting(RulesDeployer.PruneCandidate::name).containsExactly(a);
+        assertThat(report.rulesets()).isEqualTo(3);
+        assertThat(fake.mutatingRequests()).isEmpty();
+    }
+
+    @Test
+    void timestampsWithAndWithoutFractionalSecondsSortByTimeNotByString() {
+        // given: as strings, "…00.500Z" sorts before "…00Z" ('.' < 'Z'), but it is half a second later
+        String whole = fake.addRulesetWithoutMetadata(PROJECT, "firestore.rules", "service cloud.firestore {}",
+                java.time.Instant.parse("2026-03-01T00:00:00Z"));
+        String fractional = fake.addRulesetWithoutMetadata(PROJECT, "firestore.rules", "service cloud.firestore {}",
+                java.time.Instant.parse("2026-03-01T00:00:00.500Z"));
+        String nanos = fake.addRulesetWithoutMetadata(PROJECT, "firestore.rules", "service cloud.firestore {}",
+                java.time.Instant.parse("2026-02-28T23:59:59.999999999Z"));
+        // when:
+        RulesDeployer.Report report = capDeployer(3, RulesDeployer.Consent.ALWAYS).deploy(PROJECT, null, LOCAL, true);
+        // then:
+        assertThat(report.prunable()).extracting(RulesDeployer.PruneCandidate::name)
+                .containsExactly(nanos, whole, fractional);
+        assertThat(RulesApiClient.parseTimestamp("2014-10-02T15:01:23.045123456Z"))
+                .isEqualTo(java.time.Instant.parse("2014-10-02T15:01:23.045123456Z"));
+        assertThat(RulesApiClient.parseTimestamp("2014-10-02T17:01:23+02:00"))
+                .isEqualTo(java.time.Instant.parse("2014-10-02T15:01:23Z"));
+        assertThat(RulesApiClient.parseTimestamp("yesterday")).isNull();
+    }
+
+    @Test
+    void theFakeAcceptsBothProto3SpellingsOfAttachmentPoint() throws Exception {
+        // given:
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String point = "firestore.googleapis.com/projects/" + FakeRulesApi.PROJECT_NUMBER + "/databases/calls";
+        for (String field : List.of("attachment_point", "attachmentPoint")) {
+            String body = "{\"source\":{\"files\":[{\"name\":\"f\",\"content\":\"c\"}]},\"" + field + "\":\""
+                    + point + "\"}";
+            // when:
+            java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                    fake.rulesApiUrl().resolve("projects/" + PROJECT + "/rulesets"))
+                    .header("Authorization", "Bearer " + FakeRulesApi.TOKEN)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            // then:
+            assertThat(r.statusCode()).as(field + ": " + r.body()).isEqualTo(200);
+        }
+        assertThat(fake.rulesets.values()).extracting(FakeRulesApi.Ruleset::attachmentPoint)
+                .containsExactly(point, point);
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode issue(String severity, int line, int col,
