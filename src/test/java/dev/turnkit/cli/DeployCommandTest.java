@@ -102,7 +102,7 @@ class DeployCommandTest {
         assertThat(r.err()).contains("unknown", host.hostKeyFingerprint(), "--accept-new-host-key");
         String log = host.sshdLog().substring(logBefore);
         assertThat(log).contains("Connection from").doesNotContain("Accepted publickey")
-                .doesNotContain("subsystem request for sftp");
+                .doesNotContain("subsystem 'sftp'");
         assertThat(Files.readString(empty)).as("nothing recorded without --accept-new-host-key").isEmpty();
     }
 
@@ -122,7 +122,7 @@ class DeployCommandTest {
         assertThat(pinned.code()).isEqualTo(2);
         assertThat(pinned.err()).contains("pinned", host.hostKeyFingerprint());
         assertThat(acceptDoesNotOverrideAChange.code()).isEqualTo(2);
-        assertThat(host.sshdLog().substring(logBefore)).doesNotContain("subsystem request for sftp")
+        assertThat(host.sshdLog().substring(logBefore)).doesNotContain("subsystem 'sftp'")
                 .doesNotContain("Accepted publickey");
     }
 
