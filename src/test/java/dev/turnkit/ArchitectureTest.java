@@ -21,7 +21,7 @@ class ArchitectureTest {
     private static final String BASE = "dev.turnkit";
     private static final List<String> PACKAGES = List.of(
             "model", "protocol", "transport", "check", "credentials", "render", "deploy", "rules", "infra", "local",
-            "cli");
+            "oci", "cli");
 
     /** package → the project packages it may depend on (besides itself). */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -35,6 +35,7 @@ class ArchitectureTest {
             Map.entry("rules", Set.of("model")),
             Map.entry("infra", Set.of("model", "render")),
             Map.entry("local", Set.of("model", "render", "credentials", "rules", "check")),
+            Map.entry("oci", Set.of("model")),
             Map.entry("cli", Set.copyOf(PACKAGES)));
 
     /** third-party package prefix → the only project packages that may use it. */
@@ -47,6 +48,7 @@ class ArchitectureTest {
             Map.entry("com.google.auth", Set.of("credentials", "rules")),
             Map.entry("com.google.cloud", Set.of("rules")),
             Map.entry("com.pulumi", Set.of("infra")),
+            Map.entry("com.oracle.bmc", Set.of("oci")),
             Map.entry("com.fasterxml.jackson", Set.of("model", "credentials", "rules", "local", "check", "cli",
                     "infra")));
 

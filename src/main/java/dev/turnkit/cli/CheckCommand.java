@@ -36,8 +36,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--server", required = true, paramLabel = "HOST", description = "TURN server host name or IP.")
+    @Option(names = "--server", paramLabel = "HOST",
+            description = "TURN server host name or IP (required unless only --oci-egress is checked).")
     String server;
+
+    @Mixin
+    OciEgressOptions ociEgress;
 
     @Option(names = "--port", defaultValue = "3478", paramLabel = "PORT",
             description = "TURN port for udp and tcp (default: ${DEFAULT-VALUE}).")
@@ -112,6 +116,23 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ociEgress.validate();
+        if (server == null && !ociEgress.requested()) {
+            throw new CommandFailedException(ExitCode.UNKNOWN,
+                    "Missing required option: '--server=HOST' (or --oci-egress VNIC_OCID alone)");
+        }
+        CheckReport report = ociEgress.addTo(server == null ? new CheckReport(dev.turnkit.check.Status.OK,
+                Duration.ZERO, List.of()) : runChecks());
+        CheckPrinter printer = new CheckPrinter(spec.commandLine().getOut());
+        if (output.json()) {
+            printer.json(report);
+        } else {
+            printer.table(server == null ? "oci" : server, report);
+        }
+        return ExitCode.of(report.status()).code();
+    }
+
+    private CheckReport runChecks() {
         TurnTarget target;
         List<dev.turnkit.check.Check> suite;
         try {
@@ -125,14 +146,7 @@ final class CheckCommand implements Callable<Integer> {
         if (caFile != null && !Files.isReadable(caFile)) {
             throw new CommandFailedException(ExitCode.UNKNOWN, "--ca-file " + caFile + " is not a readable file");
         }
-        CheckReport report = new CheckRunner(timeout).run(suite);
-        CheckPrinter printer = new CheckPrinter(spec.commandLine().getOut());
-        if (output.json()) {
-            printer.json(report);
-        } else {
-            printer.table(server, report);
-        }
-        return ExitCode.of(report.status()).code();
+        return new CheckRunner(timeout).run(suite);
     }
 
     private CredentialSource credentialSource() {

@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Preview the Pulumi stack offline, under mocks: resources, firewall, free-tier verdict.",
-            "Needs no cloud credentials; exit 2 when the stack breaks the free-tier or firewall policy."})
+            "Needs no cloud credentials; with an OCI config file (--config-file, default ~/.oci/config) the",
+            "free-tier verdict uses the tenancy's live limits (read-only requests), otherwise built-in figures.",
+            "Exit 2 when the stack breaks the free-tier or firewall policy."})
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,8 +33,17 @@ final class PlanCommand implements Callable<Integer> {
             description = "Directory of the stack files (default: ${DEFAULT-VALUE}).")
     Path stacksDir;
 
+    @Mixin
+    OciOptions oci;
+
+    @Option(names = "--offline-limits",
+            description = "Check against the built-in Always Free figures even when an OCI config file exists.")
+    boolean offlineLimits;
+
     @Override
     public Integer call() {
-        return PlanRunner.run(stacksDir, stack, output.json(), spec.commandLine().getOut());
+        return PlanRunner.run(stacksDir, stack, output.json(), spec.commandLine().getOut(), offlineLimits
+                ? config -> dev.turnkit.infra.FreeTierLimits.Allowance.ALWAYS_FREE
+                : OciRunner.planAllowance(oci.configFile, oci.profile, oci.caFile, oci.endpoint));
     }
 }

@@ -23,8 +23,9 @@ final class PlanRunner {
     private PlanRunner() {
     }
 
-    static int run(Path stacksDir, String stack, boolean json, PrintWriter out) {
-        Plan.Report report = Plan.ofStackFile(stacksDir, stack);
+    static int run(Path stacksDir, String stack, boolean json, PrintWriter out,
+            java.util.function.Function<dev.turnkit.model.StackConfig, FreeTierLimits.Allowance> allowance) {
+        Plan.Report report = Plan.ofStackFile(stacksDir, stack, allowance);
         if (json) {
             out.println(json(report));
         } else {

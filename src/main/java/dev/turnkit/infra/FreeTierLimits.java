@@ -84,6 +84,28 @@ public final class FreeTierLimits {
         }
     }
 
+    /**
+     * The figures a stack is checked against, and where they come from.
+     *
+     * @param source         one line for the user, e.g. which tenancy and region the live figures come from
+     * @param live           true for the tenancy's live limits, false for the built-in Always Free figures
+     * @param a1Ocpus        A1 OCPUs the stack may use
+     * @param a1MemoryGb     A1 memory in GB the stack may use
+     * @param microInstances E2.1.Micro instances the stack may create
+     * @param blockStorageGb boot and block volume GB the stack may use
+     */
+    public record Allowance(String source, boolean live, int a1Ocpus, int a1MemoryGb, int microInstances,
+            int blockStorageGb) {
+        /** The built-in Always Free figures. */
+        public static final Allowance ALWAYS_FREE = new Allowance("built-in Always Free figures (FreeTierLimits, "
+                + "June 2026)", false, A1_MAX_OCPUS, A1_MAX_MEMORY_GB, MICRO_MAX_INSTANCES, BLOCK_STORAGE_MAX_GB);
+
+        private String of(String amount) {
+            return live ? "the " + amount + " still available in the tenancy (live limits)"
+                    : "the Always Free allowance of " + amount;
+        }
+    }
+
     /** Checks one stack that creates {@link #INSTANCES_PER_STACK} instance. */
     public static Verdict check(StackConfig config) {
         return check(config, INSTANCES_PER_STACK);
@@ -91,37 +113,45 @@ public final class FreeTierLimits {
 
     /** Checks a stack that creates {@code instances} instances of the configured shape and size. */
     public static Verdict check(StackConfig config, int instances) {
+        return check(config, instances, Allowance.ALWAYS_FREE);
+    }
+
+    /** Checks one stack against {@code allowance} (live limits or the built-in figures). */
+    public static Verdict check(StackConfig config, Allowance allowance) {
+        return check(config, INSTANCES_PER_STACK, allowance);
+    }
+
+    private static Verdict check(StackConfig config, int instances, Allowance a) {
         List<Violation> out = new ArrayList<>();
         StackConfig.Instance vm = config.instance();
         String paid = " — lower it, or set turnkit:allowPaid: true to accept charges";
+        String since = a.live() ? "" : " (since June 2026)";
         if (!FREE_SHAPES.contains(vm.shape())) {
             out.add(new Violation("turnkit:shape", "A1.Flex or E2.1.Micro", "turnkit:shape: " + vm.shape().ociName()
                     + " is not an Always Free shape (VM.Standard.A1.Flex, VM.Standard.E2.1.Micro)" + paid));
         }
         if (vm.shape() == Shape.A1_FLEX) {
             int ocpus = vm.ocpus() * instances;
-            if (ocpus > A1_MAX_OCPUS) {
-                out.add(new Violation("turnkit:ocpus", A1_MAX_OCPUS + " OCPUs", "turnkit:ocpus: " + ocpus
-                        + " A1 OCPUs in total exceed the Always Free allowance of " + A1_MAX_OCPUS
-                        + " OCPUs (since June 2026)" + paid));
+            if (ocpus > a.a1Ocpus()) {
+                out.add(new Violation("turnkit:ocpus", a.a1Ocpus() + " OCPUs", "turnkit:ocpus: " + ocpus
+                        + " A1 OCPUs in total exceed " + a.of(a.a1Ocpus() + " OCPUs") + since + paid));
             }
             int memory = vm.memoryGb() * instances;
-            if (memory > A1_MAX_MEMORY_GB) {
-                out.add(new Violation("turnkit:memoryGb", A1_MAX_MEMORY_GB + " GB", "turnkit:memoryGb: " + memory
-                        + " GB of A1 memory in total exceeds the Always Free allowance of " + A1_MAX_MEMORY_GB
-                        + " GB (since June 2026)" + paid));
+            if (memory > a.a1MemoryGb()) {
+                out.add(new Violation("turnkit:memoryGb", a.a1MemoryGb() + " GB", "turnkit:memoryGb: " + memory
+                        + " GB of A1 memory in total exceeds " + a.of(a.a1MemoryGb() + " GB") + since + paid));
             }
         }
-        if (vm.shape() == Shape.E2_1_MICRO && instances > MICRO_MAX_INSTANCES) {
-            out.add(new Violation("turnkit:shape", MICRO_MAX_INSTANCES + " instances", "turnkit:shape: "
-                    + instances + " VM.Standard.E2.1.Micro instances exceed the Always Free allowance of "
-                    + MICRO_MAX_INSTANCES + paid));
+        if (vm.shape() == Shape.E2_1_MICRO && instances > a.microInstances()) {
+            out.add(new Violation("turnkit:shape", a.microInstances() + " instances", "turnkit:shape: "
+                    + instances + " VM.Standard.E2.1.Micro instances exceed " + a.of(String.valueOf(a.microInstances()))
+                    + paid));
         }
         int storage = vm.bootVolumeGb() * instances;
-        if (storage > BLOCK_STORAGE_MAX_GB) {
-            out.add(new Violation("turnkit:bootVolumeGb", BLOCK_STORAGE_MAX_GB + " GB", "turnkit:bootVolumeGb: "
-                    + storage + " GB of boot volume exceeds the Always Free block storage of " + BLOCK_STORAGE_MAX_GB
-                    + " GB in total" + paid));
+        if (storage > a.blockStorageGb()) {
+            out.add(new Violation("turnkit:bootVolumeGb", a.blockStorageGb() + " GB", "turnkit:bootVolumeGb: "
+                    + storage + " GB of boot volume exceeds " + (a.live() ? a.of(a.blockStorageGb() + " GB")
+                    : "the Always Free block storage of " + a.blockStorageGb() + " GB in total") + paid));
         }
         return new Verdict(config.oci().allowPaid(), out);
     }

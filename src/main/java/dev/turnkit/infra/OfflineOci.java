@@ -13,15 +13,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Stands in for Oracle Cloud when the stack runs without the Pulumi engine ({@code turnkit plan}, tests): records
  * every resource the program registers with its inputs, and answers the provider functions offline from the
- * stack config. It imitates a fresh tenancy: the configured availability domains exist, the newest image for the
- * shape is a placeholder, and the VM's private IP does not exist yet unless {@code vmExists}.
+ * stack config. It imitates a fresh tenancy: the configured availability domains exist and the newest image for
+ * the shape is a placeholder. Like the provider, it returns a resource's inputs as its state.
  */
 public final class OfflineOci implements Mocks {
     /** The address the plan shows for the reserved public IP when the stack file has none (TEST-NET-1). */
     public static final String PLACEHOLDER_PUBLIC_IP = "192.0.2.10";
 
     private final StackConfig config;
-    private final boolean vmExists;
     private final List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
 
     /**
@@ -34,13 +33,8 @@ public final class OfflineOci implements Mocks {
     public record Registered(String type, String name, Map<String, Object> inputs) {
     }
 
-    /**
-     * @param config   the stack
-     * @param vmExists whether the VM (and so its private IP object) already exists, as on a second {@code pulumi up}
-     */
-    public OfflineOci(StackConfig config, boolean vmExists) {
+    public OfflineOci(StackConfig config) {
         this.config = config;
-        this.vmExists = vmExists;
     }
 
     /** The resources registered so far, in registration order. */
@@ -68,8 +62,8 @@ public final class OfflineOci implements Mocks {
             case "oci:Core/publicIp:PublicIp" -> state.put("ipAddress", publicIp());
             case "oci:Core/instance:Instance" -> {
                 Object vnic = args.inputs.get("createVnicDetails");
-                if (vnic instanceof Map<?, ?> m && m.get("privateIp") != null) {
-                    state.put("privateIp", m.get("privateIp"));
+                if (vnic instanceof Map<?, ?> m && m.get("privateIpId") != null) {
+                    state.put("privateIp", config.network().privateIp());
                 }
                 state.put("state", "RUNNING");
             }
@@ -90,11 +84,6 @@ public final class OfflineOci implements Mocks {
                                     config.oci().compartmentId()))
                             .toList()));
             case "oci:Core/getImages:getImages" -> done(Map.of("images", List.of(image(args))));
-            case "oci:Core/getPrivateIps:getPrivateIps" -> done(Map.of("privateIps", vmExists
-                    ? List.of(Map.of("id", idOf("private IP " + args.get("ipAddress")),
-                            "ipAddress", String.valueOf(args.get("ipAddress")),
-                            "subnetId", String.valueOf(args.get("subnetId")), "isPrimary", true))
-                    : List.of()));
             default -> CompletableFuture.failedFuture(
                     new IllegalArgumentException("offline plan: unexpected provider function " + call.token));
         };

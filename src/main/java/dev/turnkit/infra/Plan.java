@@ -70,22 +70,38 @@ public final class Plan {
      * are never read, the user data carries redaction placeholders instead.
      */
     public static Report ofStackFile(Path stacksDir, String stack) {
-        StackConfig config = load(stacksDir, stack);
-        List<String> placeholders = SecretValues.resolve(config, stacksDir, false);
-        return of(config, new RenderedCloudInit(HostRenderer.create(), Output.of(placeholders)));
+        return ofStackFile(stacksDir, stack, config -> FreeTierLimits.Allowance.ALWAYS_FREE);
     }
 
-    /** Plans a stack. */
+    /**
+     * As {@link #ofStackFile(Path, String)}, checking the stack against the allowance {@code allowance} gives for
+     * it (e.g. the tenancy's live limits).
+     */
+    public static Report ofStackFile(Path stacksDir, String stack,
+            java.util.function.Function<StackConfig, FreeTierLimits.Allowance> allowance) {
+        StackConfig config = load(stacksDir, stack);
+        List<String> placeholders = SecretValues.resolve(config, stacksDir, false);
+        return of(config, new RenderedCloudInit(HostRenderer.create(), Output.of(placeholders)),
+                allowance.apply(config));
+    }
+
+    /** Plans a stack against the built-in Always Free figures. */
     public static Report of(StackConfig config, CloudInit cloudInit) {
+        return of(config, cloudInit, FreeTierLimits.Allowance.ALWAYS_FREE);
+    }
+
+    /** Plans a stack against {@code allowance}. */
+    public static Report of(StackConfig config, CloudInit cloudInit, FreeTierLimits.Allowance allowance) {
         SortedMap<String, NsgRule> firewall = NsgRules.of(config);
-        FreeTierLimits.Verdict verdict = FreeTierLimits.check(config);
+        FreeTierLimits.Verdict verdict = FreeTierLimits.check(config, allowance);
         List<String> policy = NsgRules.policyViolations(firewall);
         List<NsgRule> rules = List.copyOf(firewall.values());
         if (!verdict.allowed()) {
             return new Report(config.stack(), List.of(), rules, verdict, policy, new TreeMap<>(),
-                    List.of("nothing planned: pulumi up refuses this stack before creating anything"));
+                    List.of("limits: " + allowance.source(),
+                            "nothing planned: pulumi up refuses this stack before creating anything"));
         }
-        OfflineOci oci = new OfflineOci(config, false);
+        OfflineOci oci = new OfflineOci(config);
         SortedMap<String, Object> outputs = new TreeMap<>();
         try {
             TestResult result = PulumiTest.withMocks(oci)
@@ -105,7 +121,10 @@ public final class Plan {
                 .map(r -> new Resource(r.type(), r.name(), sortedInputs(r.inputs())))
                 .sorted(Comparator.comparing(Resource::name))
                 .collect(Collectors.toList());
-        return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes(config, oci));
+        List<String> notes = new ArrayList<>();
+        notes.add("limits: " + allowance.source());
+        notes.addAll(notes(config, oci));
+        return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes);
     }
 
     /** Reads a stack file; sizes beyond the Always Free allowance are the free-tier guard's to report (exit 2). */
@@ -128,8 +147,8 @@ public final class Plan {
         notes.add("offline: provider functions answered from the stack config; ids are placeholders");
         notes.add("reserved public IP " + oci.publicIp()
                 + (config.network().publicIp().isPresent() ? " (turnkit:publicIp)" : " (placeholder: OCI assigns it)")
-                + "; the first pulumi up creates it unattached, the next pulumi up attaches it to "
-                + config.network().privateIp());
+                + ", attached in the same pulumi up to the reserved private IP " + config.network().privateIp()
+                + " that the VM launches onto");
         List<String> ads = config.oci().availabilityDomains();
         notes.add("availability domain " + ads.get(0) + (ads.size() > 1 ? "; on 'Out of host capacity' move the next"
                 + " of " + ads.subList(1, ads.size()) + " to the front of turnkit:availabilityDomains and re-run" : ""));

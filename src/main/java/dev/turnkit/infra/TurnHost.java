@@ -10,9 +10,6 @@ import dev.turnkit.infra.oci.GetAvailabilityDomainsResult;
 import dev.turnkit.infra.oci.GetImagesArgs;
 import dev.turnkit.infra.oci.GetImagesImage;
 import dev.turnkit.infra.oci.GetImagesResult;
-import dev.turnkit.infra.oci.GetPrivateIpsArgs;
-import dev.turnkit.infra.oci.GetPrivateIpsPrivateIp;
-import dev.turnkit.infra.oci.GetPrivateIpsResult;
 import dev.turnkit.infra.oci.Instance;
 import dev.turnkit.infra.oci.InstanceArgs;
 import dev.turnkit.infra.oci.InternetGateway;
@@ -23,6 +20,8 @@ import dev.turnkit.infra.oci.NetworkSecurityGroupSecurityRule;
 import dev.turnkit.infra.oci.NetworkSecurityGroupSecurityRuleArgs;
 import dev.turnkit.infra.oci.Oci;
 import dev.turnkit.infra.oci.OciFunctions;
+import dev.turnkit.infra.oci.PrivateIp;
+import dev.turnkit.infra.oci.PrivateIpArgs;
 import dev.turnkit.infra.oci.PublicIp;
 import dev.turnkit.infra.oci.PublicIpArgs;
 import dev.turnkit.infra.oci.RouteTable;
@@ -42,7 +41,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -54,11 +52,13 @@ import javax.annotation.Nullable;
  * IP, the VM (cloud-init user data with the reserved public IP and the fixed private IP) and, when a DNS zone is
  * configured, the A record of the TURN name.
  *
- * <p>Every child is parented to this component and named {@code <name>-<role>}. The reserved public IP is
- * created before the VM so its address can go into cloud-init; it is attached to the VM's fixed private IP by
- * looking that private IP up ({@code getPrivateIps}). That lookup finds nothing until the VM exists, so the
- * first {@code pulumi up} creates the IP unattached ({@link #publicIpAttached()} false) and the next
- * {@code pulumi up} attaches it in place; see {@code docs/pulumi.md}.
+ * <p>Every child is parented to this component and named {@code <name>-<role>}. One {@code pulumi up} creates
+ * everything in the order PrivateIp → PublicIp → Instance: the fixed private IP is a reserved
+ * {@code oci:Core/privateIp:PrivateIp} in the subnet (no VNIC yet), the reserved public IP points at it
+ * ({@code privateIpId}), and the VM launches onto it ({@code createVnicDetails.privateIpId}) with both addresses
+ * in its cloud-init. No lookup depends on the VM existing, so a second run has nothing to change. Whether OCI
+ * routes a public IP to a reserved private IP before a VNIC holds it is not documented; the host's bootstrap
+ * therefore verifies the mapping at boot (metadata service + STUN) before it starts coturn.
  */
 public final class TurnHost extends ComponentResource {
     /** Pulumi type token of the component. */
@@ -159,22 +159,25 @@ public final class TurnHost extends ComponentResource {
                 .build(), Oci.parentedTo(this));
         this.imageId = images.applyValue(r -> chooseImage(config, r).id());
 
-        // ---- reserved public IP, attached to the fixed private IP once the VM exists -------------------------
+        // ---- reserved private IP -> reserved public IP on it: both exist before the VM ------------------------
         this.privateIp = config.network().privateIp();
-        Output<Optional<String>> privateIpId = OciFunctions.getPrivateIps(GetPrivateIpsArgs.builder()
-                        .ipAddress(privateIp)
-                        .subnetId(subnet.id())
-                        .build(), Oci.parentedTo(this))
-                .applyValue(r -> findPrivateIpId(r, privateIp));
+        PrivateIp reservedPrivate = new PrivateIp(name + "-private-ip", PrivateIpArgs.builder()
+                .subnetId(subnet.id())
+                .ipAddress(privateIp)
+                .lifetime("RESERVED")
+                .displayName(name + "-private-ip")
+                .freeformTags(tags)
+                .build(), child);
         PublicIp reserved = new PublicIp(name + "-ip", PublicIpArgs.builder()
                 .compartmentId(compartment)
                 .lifetime("RESERVED")
                 .displayName(name + "-ip")
-                .privateIpId(privateIpId.applyValue(o -> o.orElse(null)))
+                .privateIpId(reservedPrivate.id())
                 .freeformTags(tags)
                 .build(), child);
         this.publicIp = reserved.ipAddress();
-        this.publicIpAttached = privateIpId.applyValue(Optional::isPresent);
+        this.publicIpAttached = Output.tuple(reserved.privateIpId(), reservedPrivate.id())
+                .applyValue(t -> t.t2.equals(t.t1));
 
         // ---- the VM: fixed private IP, no ephemeral public IP, cloud-init with both addresses ---------------
         Output<String> userData = publicIp
@@ -195,7 +198,7 @@ public final class TurnHost extends ComponentResource {
                 .createVnicDetails(InstanceArgs.CreateVnicDetails.builder()
                         .subnetId(subnet.id())
                         .assignPublicIp("false")
-                        .privateIp(privateIp)
+                        .privateIpId(reservedPrivate.id())
                         .nsgIds(nsg.id().applyValue(List::of))
                         .hostnameLabel("turn")
                         .displayName(name + "-vnic")
@@ -304,12 +307,6 @@ public final class TurnHost extends ComponentResource {
                         + ") in this region"));
     }
 
-    static Optional<String> findPrivateIpId(GetPrivateIpsResult result, String address) {
-        List<GetPrivateIpsPrivateIp> ips = result.privateIps() == null ? List.of() : result.privateIps();
-        return ips.stream().filter(ip -> address.equals(ip.ipAddress())).map(GetPrivateIpsPrivateIp::id)
-                .findFirst();
-    }
-
     /** OCI's operating system name for the image lookup. */
     public static String operatingSystem(HostOs os) {
         return os == HostOs.UBUNTU ? "Canonical Ubuntu" : "Oracle Linux";
@@ -329,7 +326,7 @@ public final class TurnHost extends ComponentResource {
         return publicIp;
     }
 
-    /** False after the first {@code pulumi up}: run it once more to attach the reserved IP to the VM. */
+    /** Whether the reserved public IP points at the VM's reserved private IP (true after one {@code pulumi up}). */
     public Output<Boolean> publicIpAttached() {
         return publicIpAttached;
     }

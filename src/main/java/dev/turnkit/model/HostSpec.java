@@ -21,6 +21,10 @@ import java.util.List;
  * @param jarSha256        SHA-256 of the jar at jarUrl, or null
  * @param credentialsArgs  arguments of {@code turnkit credentials serve} in the credentials unit
  * @param checkArgs        arguments of {@code turnkit check} in the check service
+ * @param stunServers      {@code host:port} of public STUN servers the bootstrap asks for the VM's public address
+ *                         (the first that answers counts)
+ * @param addressWaitSeconds how long the bootstrap waits for the public IP to map to the private IP before it gives
+ *                         up without starting coturn
  */
 public record HostSpec(
         StackConfig config,
@@ -35,7 +39,9 @@ public record HostSpec(
         String jarUrl,
         String jarSha256,
         List<String> credentialsArgs,
-        List<String> checkArgs) {
+        List<String> checkArgs,
+        List<String> stunServers,
+        int addressWaitSeconds) {
 
     public static final String JAR_PATH = "/opt/turnkit/turnkit.jar";
     public static final String SECRET_FILE = "/etc/turnkit/turn-secret";
@@ -45,11 +51,32 @@ public record HostSpec(
     public static final String CRED_PREVIOUS_SECRET = "turn-secret-previous";
     public static final String CRED_TLS_CERT = "tls-cert";
     public static final String CRED_TLS_KEY = "tls-key";
+    /** Public STUN servers of two operators, so one outage does not block a first boot. */
+    public static final List<String> DEFAULT_STUN_SERVERS = List.of("stun.l.google.com:19302",
+            "stun.cloudflare.com:3478");
+    /** Bounded wait for the address mapping at first boot (OCI attaches a reserved IP within seconds). */
+    public static final int DEFAULT_ADDRESS_WAIT_SECONDS = 600;
 
     public HostSpec {
         secretFiles = List.copyOf(secretFiles);
         credentialsArgs = List.copyOf(credentialsArgs);
         checkArgs = List.copyOf(checkArgs);
+        stunServers = List.copyOf(stunServers);
+        if (stunServers.isEmpty() || stunServers.stream().anyMatch(h -> !h.matches("[A-Za-z0-9.:-]+:[0-9]{1,5}"))) {
+            throw new IllegalArgumentException("stunServers: expected host:port entries, got " + stunServers);
+        }
+    }
+
+    /** This host with another bound on the first boot's wait for the address mapping. */
+    public HostSpec withAddressWait(int waitSeconds) {
+        return new HostSpec(config, turn, os, coturnConfigPath, coturnGroup, coturnStateDir, publicIp, secretFiles,
+                jarPath, jarUrl, jarSha256, credentialsArgs, checkArgs, stunServers, waitSeconds);
+    }
+
+    /** This host downloading the turnkit jar from {@code url} and accepting only {@code sha256}. */
+    public HostSpec withJar(String url, String sha256) {
+        return new HostSpec(config, turn, os, coturnConfigPath, coturnGroup, coturnStateDir, publicIp, secretFiles,
+                jarPath, url, sha256, credentialsArgs, checkArgs, stunServers, addressWaitSeconds);
     }
 
     /**
@@ -66,7 +93,9 @@ public record HostSpec(
                 ubuntu ? "/var/lib/turn" : "/var/lib/coturn",
                 config.network().publicIp().orElseThrow(), files, JAR_PATH,
                 config.release().jarUrl().orElse(null), config.release().jarSha256().orElse(null),
-                credentialsServeArgs(config, secrets.size() == 2), checkCommandArgs(config));
+                credentialsServeArgs(config, secrets.size() == 2), checkCommandArgs(config),
+                config.release().stunServers().isEmpty() ? DEFAULT_STUN_SERVERS : config.release().stunServers(),
+                DEFAULT_ADDRESS_WAIT_SECONDS);
     }
 
     /**

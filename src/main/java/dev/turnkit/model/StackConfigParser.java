@@ -196,8 +196,13 @@ final class StackConfigParser {
 
     private StackConfig.Coturn coturn(StackConfig.Instance instance) {
         CoturnVersion version = in.get(StackKeys.COTURN_VERSION);
-        int userQuota = in.get(StackKeys.USER_QUOTA);
-        int totalQuota = in.get(StackKeys.TOTAL_QUOTA);
+        Integer sessions = in.get(StackKeys.CONCURRENT_SESSIONS);
+        EgressBudget preset = sessions == null ? null
+                : EgressBudget.of(in.get(StackKeys.EGRESS_ALLOWANCE_GB), sessions);
+        int totalQuota = preset == null ? in.get(StackKeys.TOTAL_QUOTA)
+                : Math.min(in.get(StackKeys.TOTAL_QUOTA), preset.totalQuota());
+        int userQuota = preset == null ? in.get(StackKeys.USER_QUOTA)
+                : Math.min(in.get(StackKeys.USER_QUOTA), totalQuota);
         if (totalQuota < userQuota) {
             in.problem(StackKeys.TOTAL_QUOTA, totalQuota + " — must be at least " + StackKeys.USER_QUOTA + " ("
                     + userQuota + ")");
@@ -207,6 +212,15 @@ final class StackConfigParser {
         long maxBps = in.get(StackKeys.MAX_BPS);
         Long configured = in.get(StackKeys.BPS_CAPACITY);
         long bpsCapacity = configured != null ? configured : shape == Shape.E2_1_MICRO ? 5_000_000L : 100_000_000L;
+        if (preset != null) { // the preset caps: a lower value set by hand stays
+            bpsCapacity = Math.min(bpsCapacity, preset.bpsCapacity());
+            maxBps = Math.min(maxBps, preset.maxBps());
+            if (preset.maxBps() < 1_000) {
+                in.problem(StackKeys.CONCURRENT_SESSIONS, sessions + " — leaves " + preset.maxBps() + " bytes/s per "
+                        + "session under " + StackKeys.EGRESS_ALLOWANCE_GB + " (at least 1000 needed): plan fewer "
+                        + "sessions or a larger allowance");
+            }
+        }
         if (bpsCapacity > shapeCap) {
             in.problem(StackKeys.BPS_CAPACITY, bpsCapacity + " — at most " + shapeCap + " bytes/s, the internet "
                     + "bandwidth of " + shape.ociName() + (shape.flexible() ? " with " + instance.ocpus() + " OCPU"
@@ -241,7 +255,8 @@ final class StackConfigParser {
             in.problem(StackKeys.TURNKIT_JAR_SHA256, "set without " + StackKeys.TURNKIT_JAR_URL
                     + " — set both or neither");
         }
-        return new StackConfig.Release(Optional.ofNullable(jarUrl), Optional.ofNullable(jarSha));
+        return new StackConfig.Release(Optional.ofNullable(jarUrl), Optional.ofNullable(jarSha),
+                in.get(StackKeys.STUN_SERVERS));
     }
 
     /** A secret from Pulumi's encrypted config ({@code key}) or from a file ({@code fileKey}), never both. */

@@ -104,6 +104,13 @@ public final class StackKeys {
     /** No fixed default: the shape decides it ({@code StackConfigParser}). */
     public static final StackKey<Long> BPS_CAPACITY = longInteger("bpsCapacity", 1_000, 100_000_000_000L,
             " bytes/s", "Bytes per second for all sessions; 0 = the shape's default").withZeroMeaningUnset();
+    /** The egress quota preset ({@link EgressBudget}): caps the four keys above when set. */
+    public static final StackKey<Integer> CONCURRENT_SESSIONS = integer("concurrentSessions", 1, 100_000,
+            " concurrent relayed sessions", "Concurrent relayed sessions the egress quota preset plans for; "
+                    + "0 = no preset").withZeroMeaningUnset();
+    public static final StackKey<Integer> EGRESS_ALLOWANCE_GB = integer("egressAllowanceGb", 1, 1_000_000,
+            " GB a month", "Outbound GB a month the quota preset keeps coturn under (OCI Always Free: 10000)")
+            .withDefault("10000");
 
     // ---- access -------------------------------------------------------------------------------------------
     public static final StackKey<String> ADMIN_SSH_CIDR = cidrText("adminSshCidr",
@@ -168,6 +175,10 @@ public final class StackKeys {
     public static final StackKey<String> TURNKIT_JAR_SHA256 = text("turnkitJarSha256",
             "sha256 of turnkit.jar, required with turnkitJarUrl")
             .check(Validators::isSha256Hex, s -> "'" + s + "' — expected 64 lowercase hex digits");
+    public static final StackKey<List<String>> STUN_SERVERS = list("stunServers",
+            s -> s.matches("[A-Za-z0-9.-]+:[0-9]{1,5}"), s -> "'" + s + "' — expected host:port, e.g. "
+                    + "stun.l.google.com:19302",
+            "Public STUN servers (host:port) the first boot asks for the VM's public address; empty = two defaults");
     public static final StackKey<Integer> CHECK_INTERVAL_MINUTES = integer("checkIntervalMinutes", 1, 1440,
             " minutes", "Interval of the on-host `turnkit check` timer").withDefault("5");
 
@@ -176,12 +187,12 @@ public final class StackKeys {
             DOMAIN, PUBLIC_IP, PRIVATE_IP, VCN_CIDR, SUBNET_CIDR,
             LISTENING_PORT, TLS_LISTENING_PORT, CREDENTIALS_PORT, RELAY_MIN_PORT, RELAY_MAX_PORT,
             SHAPE, OCPUS, MEMORY_GB, BOOT_VOLUME_GB, OS,
-            COTURN_VERSION, USER_QUOTA, TOTAL_QUOTA, MAX_BPS, BPS_CAPACITY,
+            COTURN_VERSION, USER_QUOTA, TOTAL_QUOTA, MAX_BPS, BPS_CAPACITY, CONCURRENT_SESSIONS, EGRESS_ALLOWANCE_GB,
             ADMIN_SSH_CIDR, ACME_EMAIL, SSH_PUBLIC_KEY,
             CREDENTIALS_MAX_TTL, ALLOWED_ORIGINS, FIREBASE_PROJECT_ID,
             TURN_SECRET, TURN_SECRET_FILE, PREVIOUS_TURN_SECRET, PREVIOUS_TURN_SECRET_FILE,
             COMPARTMENT_ID, AVAILABILITY_DOMAINS, DNS_ZONE, ALLOW_PAID,
-            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, CHECK_INTERVAL_MINUTES);
+            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, STUN_SERVERS, CHECK_INTERVAL_MINUTES);
 
     private static final Map<String, StackKey<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(StackKey::name, k -> k));

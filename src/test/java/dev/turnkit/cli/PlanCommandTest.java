@@ -88,7 +88,7 @@ class PlanCommandTest {
         MainTest.Result r = plan("dev");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("turnkit-dev-vm", "oci:Core/networkSecurityGroupSecurityRule", "Cloud firewall",
-                "ssh", "198.51.100.7/32", "Free tier: free", "publicIpAttached = false");
+                "ssh", "198.51.100.7/32", "Free tier: free", "publicIpAttached = true");
     }
 
     @Test

@@ -97,12 +97,12 @@ class FirewallPolicyTest {
     void ruleNamesComeFromStableKeysSoAddingARuleChangesNoOtherRule() {
         StackConfig config = TestStacks.config();
         SortedMap<String, NsgRule> base = NsgRules.of(config);
-        Map<String, Map<String, Object>> before = byName(StackRun.up(config, base, false));
+        Map<String, Map<String, Object>> before = byName(StackRun.up(config, base));
         PulumiTest.cleanup();
         NsgRule extra = new NsgRule("aaa-stun-alt", NsgRule.Direction.INGRESS,
                 NsgRule.Protocol.UDP, NsgRules.ANYWHERE, Optional.of(new PortRange(3479, 3479)),
                 Optional.empty(), false, "a rule that sorts first");
-        Map<String, Map<String, Object>> after = byName(StackRun.up(config, NsgRules.with(base, extra), false));
+        Map<String, Map<String, Object>> after = byName(StackRun.up(config, NsgRules.with(base, extra)));
 
         Set<String> added = new HashSet<>(after.keySet());
         added.removeAll(before.keySet());

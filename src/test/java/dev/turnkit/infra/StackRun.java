@@ -18,11 +18,11 @@ record StackRun(TestResult result, OfflineOci oci) {
     static final CloudInit CLOUD_INIT = new RenderedCloudInit(RENDERER, Output.of(SECRETS));
 
     static StackRun up(StackConfig config) {
-        return up(config, NsgRules.of(config), false);
+        return up(config, NsgRules.of(config));
     }
 
-    static StackRun up(StackConfig config, SortedMap<String, NsgRule> firewall, boolean vmExists) {
-        OfflineOci oci = new OfflineOci(config, vmExists);
+    static StackRun up(StackConfig config, SortedMap<String, NsgRule> firewall) {
+        OfflineOci oci = new OfflineOci(config);
         TestResult result = PulumiTest.withMocks(oci)
                 .withOptions(TestOptions.builder().projectName("turnkit").stackName(config.stack()).preview(false)
                         .build())

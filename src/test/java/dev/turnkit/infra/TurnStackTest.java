@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class TurnStackTest {
     private static final String INSTANCE = "oci:Core/instance:Instance";
     private static final String PUBLIC_IP = "oci:Core/publicIp:PublicIp";
+    private static final String PRIVATE_IP = "oci:Core/privateIp:PrivateIp";
     private static final String RRSET = "oci:Dns/rrset:Rrset";
 
     @AfterEach
@@ -69,7 +70,9 @@ class TurnStackTest {
     void theVmHasTheFixedPrivateIpNoEphemeralPublicIpAndTheFirewall() {
         StackRun run = StackRun.up(TestStacks.config());
         Map<?, ?> vnic = (Map<?, ?>) run.one(INSTANCE).inputs().get("createVnicDetails");
-        assertThat(vnic.get("privateIp")).isEqualTo(TestStacks.PRIVATE_IP);
+        assertThat(vnic.get("privateIpId")).as("the VM launches onto the reserved private IP")
+                .isEqualTo(OfflineOci.idOf("turnkit-test-private-ip"));
+        assertThat(vnic.containsKey("privateIp")).as("OCI takes privateIp or privateIpId, not both").isFalse();
         assertThat(vnic.get("assignPublicIp")).as("assignPublicIp is the string \"false\" on the wire")
                 .isEqualTo("false");
         assertThat(vnic.get("nsgIds")).as("the VNIC is in the host's network security group")
@@ -116,20 +119,34 @@ class TurnStackTest {
     }
 
     @Test
-    void theReservedIpIsCreatedFirstAndAttachedToTheFixedPrivateIpOnTheNextUp() {
-        StackRun first = StackRun.up(TestStacks.config());
-        Map<String, Object> created = first.one(PUBLIC_IP).inputs();
-        assertThat(created.get("lifetime")).as("the public IP survives the VM").isEqualTo("RESERVED");
-        assertThat(created).as("no private IP to attach to before the VM exists").doesNotContainKey("privateIpId");
-        assertThat(first.output("publicIpAttached")).isEqualTo(false);
-        PulumiTest.cleanup();
+    void oneUpReservesThePrivateIpPointsThePublicIpAtItAndLaunchesTheVmOntoIt() {
+        StackRun run = StackRun.up(TestStacks.config());
+        Map<String, Object> privateIp = run.one(PRIVATE_IP).inputs();
+        assertThat(privateIp).as("a reserved private IP in the subnet, without a VNIC")
+                .containsEntry("subnetId", OfflineOci.idOf("turnkit-test-subnet"))
+                .containsEntry("ipAddress", TestStacks.PRIVATE_IP)
+                .containsEntry("lifetime", "RESERVED")
+                .doesNotContainKey("vnicId");
+        Map<String, Object> publicIp = run.one(PUBLIC_IP).inputs();
+        assertThat(publicIp.get("lifetime")).as("the public IP survives the VM").isEqualTo("RESERVED");
+        assertThat(publicIp.get("privateIpId")).as("attached in the same run, before the VM exists")
+                .isEqualTo(OfflineOci.idOf("turnkit-test-private-ip"));
+        assertThat(run.output("publicIpAttached")).isEqualTo(true);
 
+        List<String> order = run.oci().registered().stream().map(OfflineOci.Registered::type)
+                .filter(t -> t.equals(PRIVATE_IP) || t.equals(PUBLIC_IP) || t.equals(INSTANCE)).toList();
+        assertThat(order).as("PrivateIp -> PublicIp -> Instance: no cycle")
+                .containsExactly(PRIVATE_IP, PUBLIC_IP, INSTANCE);
+    }
+
+    @Test
+    void aSecondUpChangesNothing() {
         StackConfig config = TestStacks.config();
-        StackRun second = StackRun.up(config, NsgRules.of(config), true);
-        assertThat(second.one(PUBLIC_IP).inputs().get("privateIpId"))
-                .as("the next up attaches the reserved IP to the VM's fixed private IP")
-                .isEqualTo(OfflineOci.idOf("private IP " + TestStacks.PRIVATE_IP));
-        assertThat(second.output("publicIpAttached")).isEqualTo(true);
+        List<OfflineOci.Registered> first = StackRun.up(config).oci().registered();
+        PulumiTest.cleanup();
+        List<OfflineOci.Registered> second = StackRun.up(config).oci().registered();
+        assertThat(second).as("same resources with the same inputs: nothing to update or replace")
+                .containsExactlyInAnyOrderElementsOf(first);
     }
 
     @Test

@@ -252,6 +252,9 @@ public final class InstanceArgs extends ResourceArgs {
         @Import(name = "privateIp")
         private @Nullable Output<String> privateIp;
 
+        @Import(name = "privateIpId")
+        private @Nullable Output<String> privateIpId;
+
         @Import(name = "nsgIds")
         private @Nullable Output<List<String>> nsgIds;
 
@@ -271,6 +274,10 @@ public final class InstanceArgs extends ResourceArgs {
 
         public @Nullable Output<String> privateIp() {
             return privateIp;
+        }
+
+        public @Nullable Output<String> privateIpId() {
+            return privateIpId;
         }
 
         public @Nullable Output<List<String>> nsgIds() {
@@ -318,6 +325,15 @@ public final class InstanceArgs extends ResourceArgs {
 
             public Builder privateIp(String privateIp) {
                 return privateIp(Output.of(privateIp));
+            }
+
+            /**
+             * A reserved private IP (its OCID) to launch the VNIC onto; OCI takes either this or
+             * {@code privateIp}, not both.
+             */
+            public Builder privateIpId(@Nullable Output<String> privateIpId) {
+                $.privateIpId = privateIpId;
+                return this;
             }
 
             public Builder nsgIds(@Nullable Output<List<String>> nsgIds) {

@@ -11,7 +11,6 @@ public final class OciFunctions {
     public static final String GET_AVAILABILITY_DOMAINS =
             "oci:Identity/getAvailabilityDomains:getAvailabilityDomains";
     public static final String GET_IMAGES = "oci:Core/getImages:getImages";
-    public static final String GET_PRIVATE_IPS = "oci:Core/getPrivateIps:getPrivateIps";
 
     private OciFunctions() {
     }
@@ -26,13 +25,6 @@ public final class OciFunctions {
     /** Platform images, filtered by operating system, version and the shape they can boot on. */
     public static Output<GetImagesResult> getImages(GetImagesArgs args, @Nullable InvokeOutputOptions options) {
         return Deployment.getInstance().invoke(GET_IMAGES, TypeShape.of(GetImagesResult.class), args,
-                Oci.withVersion(options));
-    }
-
-    /** Private IP objects, e.g. the one with a given address in a subnet. */
-    public static Output<GetPrivateIpsResult> getPrivateIps(GetPrivateIpsArgs args,
-            @Nullable InvokeOutputOptions options) {
-        return Deployment.getInstance().invoke(GET_PRIVATE_IPS, TypeShape.of(GetPrivateIpsResult.class), args,
                 Oci.withVersion(options));
     }
 }

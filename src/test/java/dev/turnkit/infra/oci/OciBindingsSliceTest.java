@@ -52,11 +52,12 @@ class OciBindingsSliceTest {
                         "oci:Core/subnet:Subnet",
                         "oci:Core/networkSecurityGroup:NetworkSecurityGroup",
                         "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule",
+                        "oci:Core/privateIp:PrivateIp",
                         "oci:Core/publicIp:PublicIp",
                         "oci:Core/instance:Instance",
                         "oci:Dns/rrset:Rrset");
         assertThat(boundFunctions()).extracting(Method::getName)
-                .containsExactlyInAnyOrder("getAvailabilityDomains", "getImages", "getPrivateIps");
+                .containsExactlyInAnyOrder("getAvailabilityDomains", "getImages");
     }
 
     @TestFactory
@@ -86,8 +87,7 @@ class OciBindingsSliceTest {
 
     @Test
     void functionTokensExist() {
-        for (String token : List.of(OciFunctions.GET_AVAILABILITY_DOMAINS, OciFunctions.GET_IMAGES,
-                OciFunctions.GET_PRIVATE_IPS)) {
+        for (String token : List.of(OciFunctions.GET_AVAILABILITY_DOMAINS, OciFunctions.GET_IMAGES)) {
             assertThat(CHECKER.slice().path("functions").has(token)).as(token + " is a provider function").isTrue();
         }
     }
