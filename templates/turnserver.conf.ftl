@@ -1,5 +1,6 @@
 <#-- coturn configuration for one TURN server. Data: spec (dev.turnkit.model.TurnServerSpec), header.
      Every option and gate is explained in docs/templates.md with the reasons from docs/design-notes.md. -->
+<#-- turnkit:on-change restart coturn.service -->
 # ${header}
 # coturn ${spec.version} — profile: ${spec.profile}
 

@@ -1,5 +1,6 @@
 #!/bin/sh
 <#-- certbot deploy hook (design-notes.md §5.2, §5.3). Data: host (HostSpec), header. -->
+<#-- turnkit:on-change nothing -->
 # ${header}
 # Runs after every successful issuance or renewal of ${host.config.domain}: gives coturn readable copies of the
 # root-only certificate and key, reloads coturn with SIGUSR2 (calls in progress survive) and restarts the

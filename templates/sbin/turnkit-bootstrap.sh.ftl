@@ -1,6 +1,7 @@
 #!/bin/sh
 <#-- First-boot steps after the packages are installed, run by cloud-init's runcmd (design-notes.md §5, §6, §7).
      Data: host (HostSpec), header. -->
+<#-- turnkit:on-change nothing -->
 # ${header}
 # First boot of the TURN host ${host.config.domain} (stack ${host.config.stack}). cloud-init has already written
 # every config file (write_files runs before packages), so the packaged coturn started with the hardened config.
@@ -106,7 +107,7 @@ if ! echo '${host.jarSha256}  ${host.jarPath}' | sha256sum -c --status - 2>/dev/
   install -d -m 0755 /opt/turnkit
   curl -fsSL --retry 5 --retry-delay 10 --max-time 300 -o ${host.jarPath}.download '${host.jarUrl}'
   if ! echo '${host.jarSha256}  ${host.jarPath}.download' | sha256sum -c --status -; then
-    log "turnkit jar REJECTED: SHA-256 $(sha256sum < ${host.jarPath}.download | cut -c1-64) of ${host.jarUrl} is not the expected ${host.jarSha256}; the credentials service and the check timer stay off"
+    log "turnkit jar REJECTED: SHA-256 $(sha256sum < ${host.jarPath}.download | cut -c1-64) of ${host.jarUrl} is not the expected ${host.jarSha256}; the credentials service and the check service stay off"
     rm -f ${host.jarPath}.download ${host.jarPath}
     exit 1
   fi

@@ -1,5 +1,6 @@
 #!/bin/sh
 <#-- Host firewall (design-notes.md §7.1, §7.2). Data: host (HostSpec), header, firewall (list of FirewallRule). -->
+<#-- turnkit:on-change run /usr/local/sbin/turnkit-firewall -->
 # ${header}
 # Opens the TURN, TLS, credentials, ACME and relay ports in the host firewall of the Oracle ${host.os} image.
 # The OCI network security group is a separate layer (managed by Pulumi). Safe to run again.

@@ -1,4 +1,5 @@
 <#-- Kernel settings for the relay (design-notes.md §7.4). Data: host (HostSpec), header. -->
+<#-- turnkit:on-change run /usr/sbin/sysctl -e -q -p /etc/sysctl.d/60-turn-relay.conf -->
 # ${header}
 # coturn asks for 2 MiB socket buffers on its UDP listeners; the kernel silently caps them at rmem_max/wmem_max.
 net.core.rmem_max = 16777216

@@ -1,4 +1,5 @@
 <#-- Hardening drop-in for the packaged coturn.service (design-notes.md §6, §7.3). Data: host (HostSpec), header. -->
+<#-- turnkit:on-change daemon-reload; restart coturn.service -->
 # ${header}
 # Drop-in for the distro's coturn.service: the packaged unit is never edited (upgrades overwrite it).
 [Unit]

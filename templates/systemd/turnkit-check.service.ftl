@@ -1,5 +1,6 @@
 <#-- `turnkit check --watch`: the checks against this host every checkIntervalSeconds, in one long-lived JVM (a new
      JVM per run would cost ~1.6 s of CPU each time, taken from coturn on a small shape). Data: host, header. -->
+<#-- turnkit:on-change daemon-reload; try-restart turnkit-check.service -->
 # ${header}
 [Unit]
 Description=turnkit check --watch: STUN/TURN health, auth and peer-deny checks against ${host.config.domain} every ${host.config.check.intervalSeconds} s

@@ -1,5 +1,6 @@
 <#-- The credentials endpoint (turnkit credentials serve) on the TURN host (design-notes.md §7.3,
      §10). Data: host (HostSpec), header. -->
+<#-- turnkit:on-change daemon-reload; try-restart turnkit-credentials.service -->
 # ${header}
 [Unit]
 Description=turnkit credentials endpoint: short-lived TURN credentials for signed-in Firebase users

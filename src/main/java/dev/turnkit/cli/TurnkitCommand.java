@@ -31,6 +31,7 @@ final class TurnkitCommand implements Runnable {
         m.put("sessions", SessionsCommand.class);
         m.put("plan", PlanCommand.class);
         m.put("load", LoadCommand.class);
+        m.put("deploy", DeployCommand.class);
         m.put("oci", OciCommand.class);
         return Collections.unmodifiableMap(m);
     }

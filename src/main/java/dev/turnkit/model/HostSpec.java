@@ -15,7 +15,7 @@ import java.util.List;
  * @param coturnStateDir   coturn's writable state directory (SQLite userdb)
  * @param publicIp         the reserved public IP
  * @param secretFiles      root-only host files holding the current (and previous) TURN secret, for the
- *                         credentials service and the check timer (loaded with {@code LoadCredential=})
+ *                         credentials service and the check service (loaded with {@code LoadCredential=})
  * @param jarPath          where the turnkit jar lives on the host
  * @param jarUrl           release URL cloud-init downloads the jar from, or null (copied to the host by hand)
  * @param jarSha256        SHA-256 of the jar at jarUrl, or null

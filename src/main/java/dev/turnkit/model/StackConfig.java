@@ -97,7 +97,7 @@ public record StackConfig(
     }
 
     /**
-     * Where the VM gets {@code turnkit.jar} for the credentials service and the check timer: downloaded by
+     * Where the VM gets {@code turnkit.jar} for the credentials service and the check service: downloaded by
      * cloud-init from {@code jarUrl} (verified against {@code jarSha256}), or, when empty, copied by
      * copied to the host by hand ({@code scp target/turnkit.jar HOST:/opt/turnkit/turnkit.jar}); and the STUN
      * servers the first boot asks for the VM's public address (empty: {@code HostSpec.DEFAULT_STUN_SERVERS}).

@@ -93,6 +93,55 @@ public final class HostRenderer {
         return List.copyOf(files);
     }
 
+    /**
+     * A host file with what a change to it needs ({@link OnChange}, declared next to its template);
+     * {@code secretOnly}: the whole content is a secret value (the TURN secret files), never to be shown.
+     */
+    public record HostFile(FileSpec spec, OnChange onChange, boolean secretOnly) {
+    }
+
+    /**
+     * What a change to a TURN secret file needs: the credentials unit copies it with {@code LoadCredential=} at
+     * start; the check service reads it at its start; coturn has its own copy in {@code turnserver.conf}.
+     */
+    public static final OnChange SECRET_FILE_ON_CHANGE = OnChange.parse(
+            "try-restart turnkit-credentials.service; try-restart turnkit-check.service");
+
+    /**
+     * Every file that lives on a running host (all of {@link #renderHost} but the cloud-init user-data, which is
+     * instance metadata), each with the {@link OnChange} its template declares.
+     */
+    public List<HostFile> renderHostFiles(HostSpec host) {
+        java.util.Map<String, OnChange> declared = new HashMap<>();
+        declared.put(host.coturnConfigPath(), onChange(HostTemplate.TURNSERVER_CONF));
+        for (HostTemplate t : HostTemplate.values()) {
+            if (t.hostPath() != null) {
+                declared.put(t.hostPath(), onChange(t));
+            }
+        }
+        host.secretFiles().forEach(f -> declared.put(f, SECRET_FILE_ON_CHANGE));
+        List<HostFile> out = new ArrayList<>();
+        for (FileSpec f : renderHost(host)) {
+            if (!f.path().equals(CLOUD_INIT_PATH)) {
+                out.add(new HostFile(f, java.util.Objects.requireNonNull(declared.get(f.path()), f.path()),
+                        host.secretFiles().contains(f.path())));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The {@code turnkit:on-change} declaration of a template (read from its source). */
+    public OnChange onChange(HostTemplate t) {
+        try (java.io.InputStream in = HostRenderer.class.getResourceAsStream("/templates/" + t.source())) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("templates/" + t.source() + " not on the classpath"));
+            }
+            return OnChange.fromTemplateSource(t.source(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read templates/" + t.source(), e);
+        }
+    }
+
     /** Only the cloud-init user-data of a host (what the Pulumi program passes as instance metadata). */
     public String renderUserData(HostSpec host) {
         List<FileSpec> files = renderHost(host);

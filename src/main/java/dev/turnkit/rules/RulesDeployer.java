@@ -1,5 +1,6 @@
 package dev.turnkit.rules;
 
+import dev.turnkit.model.UnifiedDiff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.turnkit.rules;
+package dev.turnkit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

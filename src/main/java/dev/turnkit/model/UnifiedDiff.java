@@ -1,17 +1,18 @@
-package dev.turnkit.rules;
+package dev.turnkit.model;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A line-based unified diff (LCS, 3 lines of context), enough for rules files of a few hundred lines. */
-final class UnifiedDiff {
+/** A line-based unified diff (LCS, 3 lines of context), enough for rules and host files of a few hundred lines
+ * (used by {@code turnkit rules diff} and {@code turnkit deploy --dry-run}). */
+public final class UnifiedDiff {
     private static final int CONTEXT = 3;
 
     private UnifiedDiff() {
     }
 
     /** The diff from {@code a} to {@code b}, or "" when they are equal. */
-    static String of(String nameA, String a, String nameB, String b) {
+    public static String of(String nameA, String a, String nameB, String b) {
         List<String> x = lines(a);
         List<String> y = lines(b);
         if (x.equals(y)) {

@@ -1,0 +1,207 @@
+package dev.turnkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turnkit.check.CheckReport;
+import dev.turnkit.check.CheckRunner;
+import dev.turnkit.check.Checks;
+import dev.turnkit.check.CredentialSource;
+import dev.turnkit.check.Status;
+import dev.turnkit.check.Transport;
+import dev.turnkit.check.TurnTarget;
+import dev.turnkit.credentials.TurnRestCredentials;
+import dev.turnkit.testsupport.SshHost;
+import dev.turnkit.testsupport.TestCertificates;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code turnkit deploy} end to end through Main.run against the simulated host (real OpenSSH, real coturn): host key
+ * policy, first contact, JSON summary, dry run, secret rotation, bad input.
+ */
+class DeployCommandTest {
+    static final String SECRET = "cli-deploy-secret-0123456789abcdef";
+    @TempDir
+    static Path dir;
+    static SshHost host;
+    static TestCertificates.Pem cert;
+    static Path stacks;
+    static Path secretFile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
+        host = SshHost.start(cert);
+        stacks = Files.createDirectories(dir.resolve("stacks"));
+        writeStack(10);
+        secretFile = dir.resolve(".turnkit/dev/turn-secret");
+        Files.createDirectories(secretFile.getParent());
+        Files.writeString(secretFile, SECRET + "\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    static void writeStack(int quota) throws Exception {
+        String yaml = Files.readString(Path.of("stacks", "Pulumi.dev.yaml"))
+                .replace("turnkit:privateIp: 10.0.0.10", "turnkit:privateIp: " + SshHost.ADDRESS)
+                .replace("turnkit:vcnCidr: 10.0.0.0/16", "turnkit:vcnCidr: 10.212.0.0/16")
+                .replace("turnkit:subnetCidr: 10.0.0.0/24", "turnkit:subnetCidr: " + SshHost.SUBNET)
+                .replace("turnkit:credentialsMaxTtl: 3600", "turnkit:credentialsMaxTtl: 60")
+                .replace("config:\n", "config:\n  turnkit:userQuota: " + quota + "\n");
+        Files.writeString(stacks.resolve("Pulumi.dev.yaml"), yaml);
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run deploy(Path knownHosts, String... extra) {
+        List<String> args = new ArrayList<>(List.of("deploy", "--stack", "dev", "--stacks-dir", stacks.toString(),
+                "--host", SshHost.ADDRESS, "--identity", host.identity().toString(), "--known-hosts",
+                knownHosts.toString(), "--ca-file", cert.cert().toString(), "--tls-server-name", "localhost",
+                "--timeout", "30s"));
+        args.addAll(List.of(extra));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static CheckReport allocate(CredentialSource credentials) {
+        TurnTarget target = TurnTarget.of(SshHost.ADDRESS).withCredentials(credentials);
+        return new CheckRunner(Duration.ofSeconds(15)).run(List.of(Checks.turnAllocate(target, Transport.UDP)));
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedWithItsFingerprintBeforeAnySftpSession() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty_known_hosts"), "");
+        int logBefore = host.sshdLog().length();
+
+        Run r = deploy(empty);
+
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown", host.hostKeyFingerprint(), "--accept-new-host-key");
+        String log = host.sshdLog().substring(logBefore);
+        assertThat(log).contains("Connection from").doesNotContain("Accepted publickey")
+                .doesNotContain("subsystem 'sftp'");
+        assertThat(Files.readString(empty)).as("nothing recorded without --accept-new-host-key").isEmpty();
+    }
+
+    @Test
+    void aChangedOrWronglyPinnedHostKeyIsRefused() throws Exception {
+        String otherKey = Files.readString(Path.of(host.identity() + ".pub")).strip();
+        Path wrong = Files.writeString(dir.resolve("wrong_known_hosts"), SshHost.ADDRESS + " " + otherKey + "\n");
+        int logBefore = host.sshdLog().length();
+
+        Run changed = deploy(wrong);
+        Run pinned = deploy(host.knownHosts(dir.resolve("kh_pinned")), "--host-key-fingerprint",
+                "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        Run acceptDoesNotOverrideAChange = deploy(wrong, "--accept-new-host-key");
+
+        assertThat(changed.code()).isEqualTo(2);
+        assertThat(changed.err()).contains("CHANGED", host.hostKeyFingerprint());
+        assertThat(pinned.code()).isEqualTo(2);
+        assertThat(pinned.err()).contains("pinned", host.hostKeyFingerprint());
+        assertThat(acceptDoesNotOverrideAChange.code()).isEqualTo(2);
+        assertThat(host.sshdLog().substring(logBefore)).doesNotContain("subsystem 'sftp'")
+                .doesNotContain("Accepted publickey");
+    }
+
+    @Test
+    void firstContactRecordsTheKeyThenJsonThenADryRunThatWritesNothing() throws Exception {
+        Path kh = dir.resolve("first_known_hosts");
+
+        Run first = deploy(kh, "--accept-new-host-key", "--json");
+
+        assertThat(first.code()).as(first.err()).isEqualTo(0);
+        assertThat(Files.readString(kh)).contains(SshHost.ADDRESS, "ssh-ed25519");
+        JsonNode json = new ObjectMapper().readTree(first.out());
+        assertThat(json.get("status").asText()).isEqualTo("OK");
+        assertThat(first.err()).contains("deploy: connecting", "deploy: compared");
+
+        Run again = deploy(kh, "--json");
+        JsonNode json2 = new ObjectMapper().readTree(again.out());
+        assertThat(again.code()).as(again.err()).isEqualTo(0);
+        assertThat(json2.get("uploaded")).isEmpty();
+        assertThat(json2.get("steps")).isEmpty();
+
+        writeStack(20);
+        try {
+            String conf = host.file("/etc/turnserver.conf");
+            List<String> calls = host.systemctlCalls();
+            Run dry = deploy(kh, "--dry-run");
+            assertThat(dry.code()).as(dry.err()).isEqualTo(0);
+            assertThat(dry.out()).contains("+user-quota=20", "-user-quota=").doesNotContain(SECRET);
+            assertThat(host.file("/etc/turnserver.conf")).isEqualTo(conf);
+            assertThat(host.systemctlCalls()).isEqualTo(calls);
+        } finally {
+            writeStack(10);
+        }
+    }
+
+    @Test
+    void rotationKeepsOldCredentialsWorkingUntilTheTtlAndThenOnlyTheNewSecretWorks() throws Exception {
+        Path kh = host.knownHosts(dir.resolve("rotate_known_hosts"));
+        Run base = deploy(kh);
+        assertThat(base.code()).as(base.err()).isIn(0);
+        String old = Files.readString(secretFile).strip();
+        TurnRestCredentials before = TurnRestCredentials.issue(old.getBytes(StandardCharsets.UTF_8), "alice",
+                Duration.ofSeconds(60), Instant.now());
+
+        CompletableFuture<Run> rotation = CompletableFuture.supplyAsync(() -> deploy(kh, "--rotate-secret"));
+        // during the wait: the new secret is saved locally and both are deployed
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (Files.readString(secretFile).strip().equals(old) && System.nanoTime() < end && !rotation.isDone()) {
+            Thread.sleep(200);
+        }
+        assertThat(rotation.isDone()).as("rotation still waiting for the TTL").isFalse();
+        assertThat(host.file("/etc/turnkit/turn-secret.previous")).isEqualTo(old + "\n");
+        CheckReport during = allocate(CredentialSource.fixed(before.username(), before.password()));
+        assertThat(during.status()).as("a credential issued before the rotation allocates during it: " + during)
+                .isEqualTo(Status.OK);
+
+        Run r = rotation.get(180, TimeUnit.SECONDS);
+
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        String fresh = Files.readString(secretFile).strip();
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(r.out() + r.err()).doesNotContain(fresh).doesNotContain(old);
+        assertThat(host.file("/etc/turnkit/turn-secret")).isEqualTo(fresh + "\n");
+        assertThat(host.file("/etc/turnkit/turn-secret.previous")).isNull();
+        assertThat(allocate(CredentialSource.restSecret(old.getBytes(StandardCharsets.UTF_8))).status())
+                .as("the old secret is refused").isEqualTo(Status.CRITICAL);
+        assertThat(allocate(CredentialSource.restSecret(fresh.getBytes(StandardCharsets.UTF_8))).status())
+                .isEqualTo(Status.OK);
+    }
+
+    @Test
+    void aMissingStackIsBadInputAndSendsNothing() {
+        int logBefore = host.sshdLog().length();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "deploy", "--stack", "nope", "--stacks-dir",
+                stacks.toString(), "--host", SshHost.ADDRESS);
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains("nope").doesNotContain("Exception");
+        assertThat(host.sshdLog().substring(logBefore)).doesNotContain("Connection from");
+    }
+}

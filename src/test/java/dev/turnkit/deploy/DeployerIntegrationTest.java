@@ -1,0 +1,221 @@
+package dev.turnkit.deploy;
+
+import static dev.turnkit.deploy.DeployFixture.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.turnkit.check.CheckResult;
+import dev.turnkit.check.Checks;
+import dev.turnkit.check.Status;
+import dev.turnkit.testsupport.SshHost;
+import dev.turnkit.testsupport.TestCertificates;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deploys to a simulated host (network + mount namespace, real OpenSSH, the systemctl stand-in running real coturn)
+ * and verifies with the production check suite, including the peer deny sweep.
+ */
+class DeployerIntegrationTest {
+    static final String CONF = "/etc/turnserver.conf";
+    @TempDir
+    static Path shared;
+    static TestCertificates.Pem cert;
+    static SshHost host;
+
+    @TempDir
+    Path dir;
+    final List<String> progress = new ArrayList<>() {
+        @Override
+        public boolean add(String line) {
+            System.err.println(java.time.LocalTime.now() + " deploy: " + line);
+            return super.add(line);
+        }
+    };
+
+    @BeforeAll
+    static void startHost() {
+        cert = TestCertificates.selfSigned(shared, "turn", 0, 365);
+        host = SshHost.start(cert);
+    }
+
+    @AfterAll
+    static void stopHost() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    /** Every test starts from the quota-10 baseline, deployed and verified. */
+    @BeforeEach
+    void baseline() {
+        DeployResult r = deployer().deploy(baseFiles(), SECRET, false);
+        assertThat(r.status()).as(why(r)).isEqualTo(Status.OK);
+        assertThat(host.coturnRunning()).isTrue();
+    }
+
+    static List<Artifact> baseFiles() {
+        return DeployFixture.files(DeployFixture.stack(10), List.of(SECRET));
+    }
+
+    Deployer deployer() {
+        return new Deployer(DeployFixture.ssh(host, host.knownHosts(dir.resolve("known_hosts"))),
+                DeployFixture.verification(cert), progress::add);
+    }
+
+    String why(DeployResult r) {
+        return r.message() + "\n" + String.join("\n", progress) + "\n--- coturn ---\n" + host.coturnLog();
+    }
+
+    static List<Artifact> replace(List<Artifact> files, String path, String from, String to) {
+        List<Artifact> out = new ArrayList<>();
+        for (Artifact f : files) {
+            String text = new String(f.content(), java.nio.charset.StandardCharsets.UTF_8);
+            if (f.path().equals(path)) {
+                assertThat(text).contains(from);
+                out.add(f.withContent(text.replace(from, to)));
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aChangedQuotaIsUploadedAloneRestartsCoturnOnceAndPassesTheCheck() {
+        List<String> before = host.systemctlCalls();
+        long coturn = host.coturnPid();
+
+        DeployResult r = deployer().deploy(DeployFixture.files(DeployFixture.stack(25), List.of(SECRET)), SECRET,
+                false);
+
+        assertThat(r.status()).as(why(r)).isEqualTo(Status.OK);
+        assertThat(r.uploaded()).containsExactly(CONF);
+        assertThat(r.steps()).containsExactly("restart coturn.service");
+        assertThat(host.systemctlCalls().subList(before.size(), host.systemctlCalls().size()))
+                .containsExactly("restart coturn.service");
+        assertThat(host.coturnPid()).isNotEqualTo(coturn);
+        assertThat(host.file(CONF)).contains("user-quota=25");
+        assertThat(host.file("/var/lib/turnkit/deploy/prev" + CONF)).as("previous version kept")
+                .contains("user-quota=10");
+        assertThat(r.check().results()).extracting(CheckResult::name).contains(Checks.PEER_DENY_SWEEP);
+    }
+
+    @Test
+    void aBadListeningIpThatStopsTurnIsRolledBackAndCoturnRunsTheOldConfig() {
+        String good = host.file(CONF);
+        // a listening-ip that is not on the host: coturn never opens its TURN listeners, the restart fails
+        List<Artifact> bad = replace(baseFiles(), CONF, "listening-ip=" + SshHost.ADDRESS + "\n",
+                "listening-ip=10.212.12.99\n");
+
+        DeployResult r = deployer().deploy(bad, SECRET, false);
+
+        assertThat(r.status()).as(why(r)).isEqualTo(Status.CRITICAL);
+        assertThat(r.rolledBack()).isTrue();
+        assertThat(r.message()).contains("restart coturn.service", "rolled back");
+        assertThat(r.rollbackCheck().status()).as(why(r)).isEqualTo(Status.OK);
+        assertThat(host.file(CONF)).isEqualTo(good);
+        assertThat(host.coturnRunning()).isTrue();
+        assertThat(host.file("/var/lib/turnkit/deploy/journal")).as("journal cleared").isNull();
+    }
+
+    @Test
+    void aConfigThatStartsButDropsADenyRangeIsRolledBackByTheDenySweep() {
+        String good = host.file(CONF);
+        List<Artifact> open = replace(baseFiles(), CONF, "denied-peer-ip=10.0.0.0-10.255.255.255\n", "");
+
+        DeployResult r = deployer().deploy(open, SECRET, false);
+
+        assertThat(r.status()).as(why(r)).isEqualTo(Status.CRITICAL);
+        CheckResult sweep = r.check().results().stream().filter(c -> c.name().equals(Checks.PEER_DENY_SWEEP))
+                .findFirst().orElseThrow();
+        assertThat(sweep.status()).isEqualTo(Status.CRITICAL);
+        assertThat(sweep.detail()).contains("ACCEPTED", "10.0.0.1");
+        assertThat(r.rollbackCheck().status()).as(why(r)).isEqualTo(Status.OK);
+        assertThat(host.file(CONF)).isEqualTo(good).contains("denied-peer-ip=10.0.0.0-10.255.255.255");
+    }
+
+    @Test
+    void aConnectionCutMidUploadLeavesTheOldVersionAndTheNextDeployCompletes() throws Exception {
+        String good = host.file(CONF);
+        List<String> calls = host.systemctlCalls();
+        long coturn = host.coturnPid();
+        byte[] jar = new byte[16 << 20];
+        new SecureRandom().nextBytes(jar);
+        List<Artifact> files = new ArrayList<>(DeployFixture.files(DeployFixture.stack(30), List.of(SECRET)));
+        files.add(Artifact.jar(jar));
+        Path staging = host.onDisk("/opt/turnkit/.turnkit.jar.turnkit-new");
+        CompletableFuture<Integer> killer = CompletableFuture.supplyAsync(() -> {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < end) {
+                if (Files.exists(staging)) {
+                    List<ProcessHandle> sessions = host.sshdSessions();
+                    sessions.forEach(ProcessHandle::destroyForcibly);
+                    return sessions.size();
+                }
+                Thread.onSpinWait();
+            }
+            return 0;
+        });
+
+        assertThatThrownBy(() -> deployer().deploy(files, SECRET, false)).isInstanceOf(DeployException.class);
+        assertThat(killer.get(60, TimeUnit.SECONDS)).as("sshd session processes killed").isPositive();
+
+        assertThat(host.file(CONF)).as("old config still in place").isEqualTo(good);
+        assertThat(host.file(Artifact.JAR_PATH)).isNull();
+        assertThat(host.systemctlCalls()).as("nothing applied").isEqualTo(calls);
+        assertThat(host.coturnPid()).isEqualTo(coturn);
+        assertThat(host.coturnRunning()).isTrue();
+
+        DeployResult next = deployer().deploy(files, SECRET, false);
+
+        assertThat(next.status()).as(why(next)).isEqualTo(Status.OK);
+        assertThat(next.uploaded()).containsExactlyInAnyOrder(CONF, Artifact.JAR_PATH);
+        assertThat(host.file(CONF)).contains("user-quota=30");
+        assertThat(host.exec("sha256sum " + Artifact.JAR_PATH)).startsWith(Artifact.jar(jar).sha256());
+        assertThat(Files.exists(staging)).as("staging file consumed").isFalse();
+    }
+
+    @Test
+    void aDeployInterruptedAfterTheSwapIsRolledBackByTheNextOne() {
+        String good = host.file(CONF);
+        // what a deploy leaves when cut after the swap but before it verified: new file in place, journal present
+        host.exec("cp -p " + CONF + " /var/lib/turnkit/deploy/prev" + CONF + " && sed -i 's/user-quota=10/"
+                + "user-quota=99/' " + CONF + " && echo 'replace " + CONF + "' > /var/lib/turnkit/deploy/journal");
+
+        DeployResult r = deployer().deploy(baseFiles(), SECRET, false);
+
+        assertThat(r.status()).as(why(r)).isEqualTo(Status.OK);
+        assertThat(r.repaired()).isTrue();
+        assertThat(host.file(CONF)).isEqualTo(good);
+        assertThat(host.file("/var/lib/turnkit/deploy/journal")).isNull();
+    }
+
+    @Test
+    void aDryRunShowsAMaskedDiffAndWritesNothing() {
+        List<String> calls = host.systemctlCalls();
+        String good = host.file(CONF);
+        String other = "another-secret-value-0123456789";
+
+        DeployResult r = deployer().deploy(DeployFixture.files(DeployFixture.stack(40), List.of(other)), other, true);
+
+        assertThat(r.diff()).contains("-user-quota=10", "+user-quota=40",
+                "secret value(s) in /etc/turnserver.conf change (not shown)",
+                "secret /etc/turnkit/turn-secret changes (value not shown)");
+        assertThat(r.diff()).doesNotContain(SECRET).doesNotContain(other);
+        assertThat(r.uploaded()).contains(CONF, "/etc/turnkit/turn-secret");
+        assertThat(host.file(CONF)).isEqualTo(good);
+        assertThat(host.systemctlCalls()).isEqualTo(calls);
+        assertThat(host.exec("ls -a /etc/ /etc/turnkit/")).doesNotContain("turnkit-new");
+    }
+}
