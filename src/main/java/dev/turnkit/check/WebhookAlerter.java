@@ -43,7 +43,7 @@ public final class WebhookAlerter implements CheckWatch.Listener, AutoCloseable 
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.turnkit.model.Json.MAPPER;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private final URI url;
     private final String server;

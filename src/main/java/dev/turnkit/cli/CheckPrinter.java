@@ -36,7 +36,7 @@ final class CheckPrinter {
     void json(CheckReport report) {
         Map<String, Object> doc = document(report);
         try {
-            out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(doc));
+            out.println(dev.turnkit.model.Json.MAPPER.writeValueAsString(doc));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -89,7 +89,7 @@ final class CheckWatchRunner {
         doc.put("time", at.toString());
         doc.putAll(CheckPrinter.document(report));
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(doc);
+            return dev.turnkit.model.Json.MAPPER.writeValueAsString(doc);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,5 @@
 package dev.turnkit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.turnkit.check.Status;
 import dev.turnkit.check.Transport;
 import dev.turnkit.check.TurnTarget;
@@ -204,7 +202,7 @@ final class DeployCommand implements Callable<Integer> {
     private void print(DeployResult r) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            out.println(dev.turnkit.model.Json.pretty()
                     .writeValueAsString(r.summary()));
             return;
         }
@@ -284,7 +282,7 @@ final class DeployCommand implements Callable<Integer> {
                     p.destroyForcibly();
                     return java.util.Optional.empty();
                 }
-                Map<?, ?> m = new ObjectMapper().readValue(out, Map.class);
+                Map<?, ?> m = dev.turnkit.model.Json.MAPPER.readValue(out, Map.class);
                 Object ip = m.get("publicIp");
                 return ip instanceof String s && !s.isBlank() ? java.util.Optional.of(s) : java.util.Optional.empty();
             } catch (IOException e) {

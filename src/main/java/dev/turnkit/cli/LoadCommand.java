@@ -112,7 +112,7 @@ final class LoadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             try {
-                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(document(r, over)));
+                out.println(dev.turnkit.model.Json.MAPPER.writeValueAsString(document(r, over)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
