@@ -6,6 +6,7 @@ import dev.turnkit.check.Checks;
 import dev.turnkit.check.CredentialSource;
 import dev.turnkit.check.Transport;
 import dev.turnkit.check.TurnTarget;
+import dev.turnkit.model.StackConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code turnkit check}: STUN/TURN health and security checks against a TURN server. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -37,8 +39,18 @@ final class CheckCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Option(names = "--server", paramLabel = "HOST",
-            description = "TURN server host name or IP (required unless only --oci-egress is checked).")
+            description = "TURN server host name or IP (required unless --stack names it, or only --oci-egress is "
+                    + "checked).")
     String server;
+
+    @Option(names = "--stack", paramLabel = "NAME",
+            description = "Check the host of a stack: the server is its turnkit:domain and the ports its listening "
+                    + "ports (<stacks-dir>/Pulumi.<NAME>.yaml); --server, --port and --tls-port override.")
+    String stack;
+
+    @Option(names = "--stacks-dir", paramLabel = "DIR", defaultValue = "stacks",
+            description = "Where the stack files are (default: ${DEFAULT-VALUE}).")
+    Path stacksDir;
 
     @Mixin
     OciEgressOptions ociEgress;
@@ -140,6 +152,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        applyStack();
         ociEgress.validate();
         if (server == null && !ociEgress.requested()) {
             throw new CommandFailedException(ExitCode.UNKNOWN,
@@ -162,6 +175,24 @@ final class CheckCommand implements Callable<Integer> {
             printer.table(server == null ? "oci" : server, report);
         }
         return ExitCode.of(report.status()).code();
+    }
+
+    /** With --stack, the server and ports the stack deploys, unless given on the command line. */
+    private void applyStack() {
+        if (stack == null) {
+            return;
+        }
+        StackConfig config = StackFiles.load(stacksDir, stack);
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (server == null) {
+            server = config.domain();
+        }
+        if (!parsed.hasMatchedOption("--port")) {
+            port = config.ports().listening();
+        }
+        if (!parsed.hasMatchedOption("--tls-port")) {
+            tlsPort = config.ports().tls();
+        }
     }
 
     /** The target and the suite the options name; bad options end with exit 3. */

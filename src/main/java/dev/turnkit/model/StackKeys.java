@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
  * Optional keys need a {@code Pulumi.yaml} default: the key's default, or "not set": {@code ""} for strings,
  * {@code []} for lists, {@code 0} for an integer key declared {@code withZeroMeaningUnset()} (its default is
  * computed from other keys).
+ *
+ * <p>Size: this class is the table, one declaration per key; it grows by a few lines with each key and holds no
+ * logic of its own (that is in {@code StackKey} and {@code StackConfigParser}).
  */
 public final class StackKeys {
     private StackKeys() {

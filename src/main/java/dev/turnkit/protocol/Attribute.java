@@ -9,6 +9,9 @@ import java.util.Objects;
  * A STUN attribute (RFC 8489 §14, TURN attributes RFC 8656 §18). One record per attribute the toolkit uses;
  * everything else decodes to {@link Unknown} and re-encodes unchanged. Attributes that hold an address or an
  * integrity value are encoded by {@link Message.Builder}, which knows the transaction ID and the bytes before them.
+ *
+ * <p>Size: one small record per attribute, kept together so the sealed hierarchy reads as the attribute list of
+ * RFC 8489 §14 and RFC 8656 §18.
  */
 public sealed interface Attribute {
 

@@ -24,6 +24,8 @@ import java.util.Map;
  * The project's rules scenarios for the signaling data model of docs/signaling-data-model.md: the seed's call
  * flow allowed step by step, and each attack denied (including every bug of the seed's rules). Alice calls Bob;
  * Mallory is a signed-in stranger.
+ *
+ * <p>Size: the scenario matrix itself, one entry per allowed step or attack, read top to bottom like a test plan.
  */
 public final class SignalingScenarios {
     public static final String CALLER = "alice";

@@ -81,6 +81,28 @@ class CheckCommandTest {
     }
 
     @Test
+    void stackGivesThePortsAndTheCommandLineOverridesTheServer() throws Exception {
+        Path stacks = Files.createDirectories(dir.resolve("stacks"));
+        // The stack's own ports are the test coturn's; its relay range is kept clear of them.
+        Files.writeString(stacks.resolve("Pulumi.dev.yaml"), Files.readString(Path.of("stacks", "Pulumi.dev.yaml"))
+                + "  turnkit:listeningPort: " + turn.port() + "\n"
+                + "  turnkit:tlsListeningPort: " + turn.tlsPort() + "\n"
+                + "  turnkit:relayMinPort: 20000\n  turnkit:relayMaxPort: 20999\n");
+        // --server: the stack's domain (turn-dev.example.com) is not this machine, so the test names loopback
+        MainTest.Result r = run("check", "--stack", "dev", "--stacks-dir", stacks.toString(), "--server",
+                turn.host(), "--secret-file", secretFile.toString(), "--ca-file", cert.cert().toString(),
+                "--tls-server-name", "localhost", "--checks", "stun-binding,turn-allocate", "--transports",
+                "udp,tls", "--timeout", "15s", "--json");
+
+        assertThat(r.code()).as(r.out() + r.err() + turn.logTail()).isZero();
+        assertThat(r.out()).contains("\"status\":\"OK\"");
+
+        MainTest.Result missing = run("check", "--stack", "nope", "--stacks-dir", stacks.toString());
+        assertThat(missing.code()).isEqualTo(3);
+        assertThat(missing.err()).contains("Pulumi.nope.yaml: no such stack file", "stacks found: dev");
+    }
+
+    @Test
     void wrongPasswordExitsTwo() {
         MainTest.Result r = run("check", "--server", turn.host(), "--port", Integer.toString(turn.port()), "--transports",
                 "udp", "--checks", "turn-allocate", "--username", "1:someone", "--password", "not-the-password",

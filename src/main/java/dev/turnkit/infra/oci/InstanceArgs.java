@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 
+/**
+ * Inputs of {@code oci:Core/instance:Instance}, bound by hand in the shape Pulumi's generated Java SDKs use
+ * (one field, getter and builder setter per input; names checked against the provider slice by
+ * {@code OciBindingsSliceTest}). Size: one block per provider input, no logic.
+ */
 public final class InstanceArgs extends ResourceArgs {
     public static final InstanceArgs Empty = new InstanceArgs();
 

@@ -6,6 +6,11 @@ import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.resources.ResourceArgs;
 import javax.annotation.Nullable;
 
+/**
+ * Inputs of {@code oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule}, bound by hand in the
+ * shape Pulumi's generated Java SDKs use (names checked against the provider slice by {@code OciBindingsSliceTest}).
+ * Size: one block per provider input and its nested option types, no logic.
+ */
 public final class NetworkSecurityGroupSecurityRuleArgs extends ResourceArgs {
     public static final NetworkSecurityGroupSecurityRuleArgs Empty = new NetworkSecurityGroupSecurityRuleArgs();
 
