@@ -73,7 +73,9 @@ class LocalUpIT {
                     .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + idToken).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(creds.statusCode()).as("credentials endpoint: " + creds.body()).isEqualTo(200);
-            assertThat(creds.body()).contains("iceServers", "127.0.0.1:" + endpoints.path("turn").path("port"));
+            // every URI names the host on the local certificate, so the turns: entry passes the browser's TLS check
+            assertThat(creds.body()).contains("iceServers", "turn:localhost:" + endpoints.path("turn").path("port"),
+                    "turns:localhost:" + endpoints.path("turn").path("tlsPort")).doesNotContain("127.0.0.1");
 
             // and: 'turnkit check' passes against the local stack, with credentials fetched from the endpoint
             // with the user's ID token (the path a real app takes) and with the shared secret

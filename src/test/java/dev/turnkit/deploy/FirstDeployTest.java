@@ -30,7 +30,7 @@ class FirstDeployTest {
 
             assertThat(first.status()).as(first.message() + "\n" + progress + "\n" + host.coturnLog())
                     .isEqualTo(Status.OK);
-            assertThat(first.uploaded()).hasSize(files.size()).hasSize(10);
+            assertThat(first.uploaded()).hasSize(files.size()).hasSize(9);
             assertThat(host.file("/etc/turnserver.conf")).contains("user-quota=10", "static-auth-secret=" + SECRET);
             assertThat(host.stat("/etc/turnserver.conf")).isEqualTo("640 root:turnserver");
             assertThat(host.stat("/etc/turnkit/turn-secret")).isEqualTo("600 root:root");
