@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * relays to {@link #internetIp()} must allow exactly that address with coturn's {@code allowed-peer-ip}.
  *
  * <p>The mount namespace overlays {@code /etc}, {@code /usr}, {@code /var} and {@code /opt} (writes go to this
- * host's temp directory) and gets fresh {@code /run} and {@code /tmp}. With {@link Builder#ociUbuntuFirewall()}
+ * host's temp directory) and gets fresh {@code /run} and {@code /tmp} (but for the checkout itself, when it lives
+ * under {@code /tmp}). With {@link Builder#ociUbuntuFirewall()}
  * the host starts with the iptables INPUT ruleset of OCI's Ubuntu images (ends with a REJECT).
  *
  * <p>{@link #close()} stops every process in the namespace by PID, deletes the iptables rules, the veth pair and
@@ -223,9 +224,22 @@ public final class SimulatedHost implements AutoCloseable {
             }
             script.append("mount -t tmpfs ").append(id).append("-run /run\nmkdir -p /run/lock\n")
                     .append("install -m 0755 ").append(standin).append(" /usr/bin/systemctl\n")
-                    .append("echo $$ > ").append(dir.resolve("holder.pid")).append('\n')
-                    .append("mount -t tmpfs ").append(id).append("-tmp /tmp\n")
-                    .append("exec sleep infinity\n");
+                    .append("echo $$ > ").append(dir.resolve("holder.pid")).append('\n');
+            // The checkout stays visible inside when it lives under /tmp (a CI clone may): the host runs the
+            // checkout's classes, e.g. FirstBootIT's launcher jar names target/classes.
+            Path checkout = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+            boolean keepCheckout = checkout.startsWith("/tmp") && !checkout.equals(Path.of("/tmp"));
+            if (keepCheckout) {
+                script.append("mkdir -p /run/").append(id).append("-tmp && mount --bind /tmp /run/").append(id)
+                        .append("-tmp\n");
+            }
+            script.append("mount -t tmpfs ").append(id).append("-tmp /tmp\n");
+            if (keepCheckout) {
+                script.append("mkdir -p '").append(checkout).append("' && mount --bind '/run/").append(id)
+                        .append("-tmp/").append(Path.of("/tmp").relativize(checkout)).append("' '").append(checkout)
+                        .append("'\n");
+            }
+            script.append("exec sleep infinity\n");
             Path log = dir.resolve("holder.log");
             holder = new ProcessBuilder("ip", "netns", "exec", netns, "unshare", "--mount", "--propagation",
                     "private", "/bin/sh", "-c", script.toString())
