@@ -48,9 +48,8 @@ final class CheckCommand implements Callable<Integer> {
                     + "ports (<stacks-dir>/Pulumi.<NAME>.yaml); --server, --port and --tls-port override.")
     String stack;
 
-    @Option(names = "--stacks-dir", paramLabel = "DIR", defaultValue = "stacks",
-            description = "Where the stack files are (default: ${DEFAULT-VALUE}).")
-    Path stacksDir;
+    @Mixin
+    StacksDirOption stacksDirOption;
 
     @Mixin
     OciEgressOptions ociEgress;
@@ -182,7 +181,7 @@ final class CheckCommand implements Callable<Integer> {
         if (stack == null) {
             return;
         }
-        StackConfig config = StackFiles.load(stacksDir, stack);
+        StackConfig config = StackFiles.load(stacksDirOption.dir, stack);
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         if (server == null) {
             server = config.domain();

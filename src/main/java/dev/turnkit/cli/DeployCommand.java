@@ -57,10 +57,8 @@ final class DeployCommand implements Callable<Integer> {
             + "(<stacks-dir>/Pulumi.<NAME>.yaml).")
     String stack;
 
-    @Option(names = "--stacks-dir", paramLabel = "DIR", defaultValue = "stacks",
-            description = "Directory of the stack files (default: ${DEFAULT-VALUE}); relative secret file paths are "
-                    + "resolved against its parent.")
-    Path stacksDir;
+    @Mixin
+    StacksDirOption stacksDirOption;
 
     @Option(names = "--host", paramLabel = "HOST", description = "SSH host (default: the stack output publicIp when "
             + "the Pulumi CLI is installed, else turnkit:publicIp).")
@@ -121,12 +119,12 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Path baseDir = stacksDir.toAbsolutePath().normalize().getParent();
+        Path baseDir = stacksDirOption.dir.toAbsolutePath().normalize().getParent();
         StackConfig config;
         List<String> secrets;
         String target;
         try {
-            config = StackFiles.load(stacksDir, stack);
+            config = StackFiles.load(stacksDirOption.dir, stack);
             target = host != null ? host : PulumiOutputs.publicIp(stack).orElse(
                     config.network().publicIp().orElse(null));
             if (target == null) {

@@ -27,12 +27,11 @@ final class OciCapacityCommand implements Callable<Integer> {
             description = "Stack name: reads <stacks-dir>/Pulumi.<NAME>.yaml.")
     String stack;
 
-    @Option(names = "--stacks-dir", paramLabel = "DIR", defaultValue = "stacks",
-            description = "Directory of the stack files (default: ${DEFAULT-VALUE}).")
-    Path stacksDir;
+    @Mixin
+    StacksDirOption stacksDirOption;
 
     @Override
     public Integer call() {
-        return OciRunner.capacity(oci, stacksDir, stack, output.json(), spec.commandLine().getOut());
+        return OciRunner.capacity(oci, stacksDirOption.dir, stack, output.json(), spec.commandLine().getOut());
     }
 }

@@ -26,13 +26,12 @@ final class OciDoctorCommand implements Callable<Integer> {
     @Option(names = "--stack", paramLabel = "NAME", description = "Stack name: reads <stacks-dir>/Pulumi.<NAME>.yaml.")
     String stack;
 
-    @Option(names = "--stacks-dir", paramLabel = "DIR", defaultValue = "stacks",
-            description = "Directory of the stack files (default: ${DEFAULT-VALUE}).")
-    Path stacksDir;
+    @Mixin
+    StacksDirOption stacksDirOption;
 
     @Override
     public Integer call() {
-        return OciRunner.doctor(oci, stack == null ? null : stacksDir, stack, output.json(),
+        return OciRunner.doctor(oci, stack == null ? null : stacksDirOption.dir, stack, output.json(),
                 spec.commandLine().getOut());
     }
 }

@@ -29,9 +29,8 @@ final class PlanCommand implements Callable<Integer> {
             description = "Stack name: reads <stacks-dir>/Pulumi.<NAME>.yaml.")
     String stack;
 
-    @Option(names = "--stacks-dir", paramLabel = "DIR", defaultValue = "stacks",
-            description = "Directory of the stack files (default: ${DEFAULT-VALUE}).")
-    Path stacksDir;
+    @Mixin
+    StacksDirOption stacksDirOption;
 
     @Mixin
     OciOptions oci;
@@ -42,7 +41,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return PlanRunner.run(stacksDir, stack, output.json(), spec.commandLine().getOut(), offlineLimits
+        return PlanRunner.run(stacksDirOption.dir, stack, output.json(), spec.commandLine().getOut(), offlineLimits
                 ? config -> dev.turnkit.infra.FreeTierLimits.Allowance.ALWAYS_FREE
                 : OciRunner.planAllowance(oci.configFile, oci.profile, oci.caFile, oci.endpoint));
     }

@@ -42,10 +42,8 @@ final class RenderCommand implements Callable<Integer> {
             description = "Directory to write into; files mirror their host paths (DIR/etc/turnserver.conf ...).")
     Path out;
 
-    @Option(names = "--stacks-dir", paramLabel = "DIR", defaultValue = "stacks",
-            description = "Directory of the Pulumi stack files (default: ${DEFAULT-VALUE}). Relative secret file "
-                    + "paths are resolved against its parent.")
-    Path stacksDir;
+    @Mixin
+    StacksDirOption stacksDirOption;
 
     @Option(names = "--public-ip", paramLabel = "IP", description = "Use this reserved public IP (preview).")
     String publicIp;
@@ -60,15 +58,15 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Path stackFile = stacksDir.resolve("Pulumi." + stack + ".yaml");
+        Path stackFile = stacksDirOption.dir.resolve("Pulumi." + stack + ".yaml");
         List<FileSpec> files;
         StackConfig config;
         try {
-            config = StackFiles.load(stacksDir, stack);
+            config = StackFiles.load(stacksDirOption.dir, stack);
             if (publicIp != null || privateIp != null) {
                 config = config.withAddresses(publicIp, privateIp);
             }
-            Path baseDir = stacksDir.toAbsolutePath().normalize().getParent();
+            Path baseDir = stacksDirOption.dir.toAbsolutePath().normalize().getParent();
             List<String> secrets = SecretValues.resolve(config, baseDir, includeSecrets);
             files = HostRenderer.create().renderHost(HostSpec.production(config, secrets));
         } catch (ConfigException e) {

@@ -19,21 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Needs root (ip netns) and iptables.
  */
 class FirewallScriptNetnsTest {
-    /** INPUT and FORWARD of OCI's Ubuntu images (design-notes.md §7.1), trimmed to what matters for ordering. */
-    private static final String OCI_UBUNTU_RULES = """
-            *filter
-            :INPUT ACCEPT [0:0]
-            :FORWARD ACCEPT [0:0]
-            :OUTPUT ACCEPT [0:0]
-            -A INPUT -m state --state RELATED,ESTABLISHED -j ACCEPT
-            -A INPUT -p icmp -j ACCEPT
-            -A INPUT -i lo -j ACCEPT
-            -A INPUT -p udp -m udp --sport 123 -j ACCEPT
-            -A INPUT -p tcp -m state --state NEW -m tcp --dport 22 -j ACCEPT
-            -A INPUT -j REJECT --reject-with icmp-host-prohibited
-            -A FORWARD -j REJECT --reject-with icmp-host-prohibited
-            COMMIT
-            """;
+    private static final String OCI_UBUNTU_RULES = dev.turnkit.testsupport.SimulatedHost.OCI_UBUNTU_RULES;
 
     @TempDir
     Path dir;
