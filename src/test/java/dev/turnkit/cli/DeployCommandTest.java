@@ -12,7 +12,9 @@ import dev.turnkit.check.Status;
 import dev.turnkit.check.Transport;
 import dev.turnkit.check.TurnTarget;
 import dev.turnkit.credentials.TurnRestCredentials;
-import dev.turnkit.testsupport.SshHost;
+import dev.turnkit.deploy.DeployFixture;
+import dev.turnkit.testsupport.HostSshd;
+import dev.turnkit.testsupport.SimulatedHost;
 import dev.turnkit.testsupport.TestCertificates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,7 +40,8 @@ class DeployCommandTest {
     static final String SECRET = "cli-deploy-secret-0123456789abcdef";
     @TempDir
     static Path dir;
-    static SshHost host;
+    static SimulatedHost host;
+    static HostSshd sshd;
     static TestCertificates.Pem cert;
     static Path stacks;
     static Path secretFile;
@@ -46,7 +49,8 @@ class DeployCommandTest {
     @BeforeAll
     static void start() throws Exception {
         cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
-        host = SshHost.start(cert);
+        host = DeployFixture.startHost(cert);
+        sshd = host.startSshd();
         stacks = Files.createDirectories(dir.resolve("stacks"));
         writeStack(10);
         secretFile = dir.resolve(".turnkit/dev/turn-secret");
@@ -62,13 +66,7 @@ class DeployCommandTest {
     }
 
     static void writeStack(int quota) throws Exception {
-        String yaml = Files.readString(Path.of("stacks", "Pulumi.dev.yaml"))
-                .replace("turnkit:privateIp: 10.0.0.10", "turnkit:privateIp: " + SshHost.ADDRESS)
-                .replace("turnkit:vcnCidr: 10.0.0.0/16", "turnkit:vcnCidr: 10.212.0.0/16")
-                .replace("turnkit:subnetCidr: 10.0.0.0/24", "turnkit:subnetCidr: " + SshHost.SUBNET)
-                .replace("turnkit:credentialsMaxTtl: 3600", "turnkit:credentialsMaxTtl: 60")
-                .replace("config:\n", "config:\n  turnkit:userQuota: " + quota + "\n");
-        Files.writeString(stacks.resolve("Pulumi.dev.yaml"), yaml);
+        Files.writeString(stacks.resolve("Pulumi.dev.yaml"), DeployFixture.stackYaml(host, quota));
     }
 
     record Run(int code, String out, String err) {
@@ -76,7 +74,7 @@ class DeployCommandTest {
 
     static Run deploy(Path knownHosts, String... extra) {
         List<String> args = new ArrayList<>(List.of("deploy", "--stack", "dev", "--stacks-dir", stacks.toString(),
-                "--host", SshHost.ADDRESS, "--identity", host.identity().toString(), "--known-hosts",
+                "--host", sshd.address(), "--identity", sshd.identity().toString(), "--known-hosts",
                 knownHosts.toString(), "--ca-file", cert.cert().toString(), "--tls-server-name", "localhost",
                 "--timeout", "30s"));
         args.addAll(List.of(extra));
@@ -87,20 +85,20 @@ class DeployCommandTest {
     }
 
     static CheckReport allocate(CredentialSource credentials) {
-        TurnTarget target = TurnTarget.of(SshHost.ADDRESS).withCredentials(credentials);
+        TurnTarget target = TurnTarget.of(host.publicIp()).withCredentials(credentials);
         return new CheckRunner(Duration.ofSeconds(15)).run(List.of(Checks.turnAllocate(target, Transport.UDP)));
     }
 
     @Test
     void anUnknownHostKeyIsRefusedWithItsFingerprintBeforeAnySftpSession() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty_known_hosts"), "");
-        int logBefore = host.sshdLog().length();
+        int logBefore = sshd.log().length();
 
         Run r = deploy(empty);
 
         assertThat(r.code()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown", host.hostKeyFingerprint(), "--accept-new-host-key");
-        String log = host.sshdLog().substring(logBefore);
+        assertThat(r.err()).contains("unknown", sshd.hostKeyFingerprint(), "--accept-new-host-key");
+        String log = sshd.log().substring(logBefore);
         assertThat(log).contains("Connection from").doesNotContain("Accepted publickey")
                 .doesNotContain("subsystem 'sftp'");
         assertThat(Files.readString(empty)).as("nothing recorded without --accept-new-host-key").isEmpty();
@@ -108,21 +106,21 @@ class DeployCommandTest {
 
     @Test
     void aChangedOrWronglyPinnedHostKeyIsRefused() throws Exception {
-        String otherKey = Files.readString(Path.of(host.identity() + ".pub")).strip();
-        Path wrong = Files.writeString(dir.resolve("wrong_known_hosts"), SshHost.ADDRESS + " " + otherKey + "\n");
-        int logBefore = host.sshdLog().length();
+        String otherKey = Files.readString(Path.of(sshd.identity() + ".pub")).strip();
+        Path wrong = Files.writeString(dir.resolve("wrong_known_hosts"), sshd.address() + " " + otherKey + "\n");
+        int logBefore = sshd.log().length();
 
         Run changed = deploy(wrong);
-        Run pinned = deploy(host.knownHosts(dir.resolve("kh_pinned")), "--host-key-fingerprint",
+        Run pinned = deploy(sshd.knownHosts(dir.resolve("kh_pinned")), "--host-key-fingerprint",
                 "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         Run acceptDoesNotOverrideAChange = deploy(wrong, "--accept-new-host-key");
 
         assertThat(changed.code()).isEqualTo(2);
-        assertThat(changed.err()).contains("CHANGED", host.hostKeyFingerprint());
+        assertThat(changed.err()).contains("CHANGED", sshd.hostKeyFingerprint());
         assertThat(pinned.code()).isEqualTo(2);
-        assertThat(pinned.err()).contains("pinned", host.hostKeyFingerprint());
+        assertThat(pinned.err()).contains("pinned", sshd.hostKeyFingerprint());
         assertThat(acceptDoesNotOverrideAChange.code()).isEqualTo(2);
-        assertThat(host.sshdLog().substring(logBefore)).doesNotContain("subsystem 'sftp'")
+        assertThat(sshd.log().substring(logBefore)).doesNotContain("subsystem 'sftp'")
                 .doesNotContain("Accepted publickey");
     }
 
@@ -133,7 +131,7 @@ class DeployCommandTest {
         Run first = deploy(kh, "--accept-new-host-key", "--json");
 
         assertThat(first.code()).as(first.err()).isEqualTo(0);
-        assertThat(Files.readString(kh)).contains(SshHost.ADDRESS, "ssh-ed25519");
+        assertThat(Files.readString(kh)).contains(sshd.address(), "ssh-ed25519");
         JsonNode json = new ObjectMapper().readTree(first.out());
         assertThat(json.get("status").asText()).isEqualTo("OK");
         assertThat(first.err()).contains("deploy: connecting", "deploy: compared");
@@ -146,13 +144,13 @@ class DeployCommandTest {
 
         writeStack(20);
         try {
-            String conf = host.file("/etc/turnserver.conf");
-            List<String> calls = host.systemctlCalls();
+            String conf = host.readFile("/etc/turnserver.conf");
+            List<String> calls = host.systemctlLog();
             Run dry = deploy(kh, "--dry-run");
             assertThat(dry.code()).as(dry.err()).isEqualTo(0);
             assertThat(dry.out()).contains("+user-quota=20", "-user-quota=").doesNotContain(SECRET);
-            assertThat(host.file("/etc/turnserver.conf")).isEqualTo(conf);
-            assertThat(host.systemctlCalls()).isEqualTo(calls);
+            assertThat(host.readFile("/etc/turnserver.conf")).isEqualTo(conf);
+            assertThat(host.systemctlLog()).isEqualTo(calls);
         } finally {
             writeStack(10);
         }
@@ -160,7 +158,7 @@ class DeployCommandTest {
 
     @Test
     void rotationKeepsOldCredentialsWorkingUntilTheTtlAndThenOnlyTheNewSecretWorks() throws Exception {
-        Path kh = host.knownHosts(dir.resolve("rotate_known_hosts"));
+        Path kh = sshd.knownHosts(dir.resolve("rotate_known_hosts"));
         Run base = deploy(kh);
         assertThat(base.code()).as(base.err()).isIn(0);
         String old = Files.readString(secretFile).strip();
@@ -174,7 +172,7 @@ class DeployCommandTest {
             Thread.sleep(200);
         }
         assertThat(rotation.isDone()).as("rotation still waiting for the TTL").isFalse();
-        assertThat(host.file("/etc/turnkit/turn-secret.previous")).isEqualTo(old + "\n");
+        assertThat(host.readFileOrNull("/etc/turnkit/turn-secret.previous")).isEqualTo(old + "\n");
         CheckReport during = allocate(CredentialSource.fixed(before.username(), before.password()));
         assertThat(during.status()).as("a credential issued before the rotation allocates during it: " + during)
                 .isEqualTo(Status.OK);
@@ -185,8 +183,8 @@ class DeployCommandTest {
         String fresh = Files.readString(secretFile).strip();
         assertThat(fresh).isNotEqualTo(old);
         assertThat(r.out() + r.err()).doesNotContain(fresh).doesNotContain(old);
-        assertThat(host.file("/etc/turnkit/turn-secret")).isEqualTo(fresh + "\n");
-        assertThat(host.file("/etc/turnkit/turn-secret.previous")).isNull();
+        assertThat(host.readFileOrNull("/etc/turnkit/turn-secret")).isEqualTo(fresh + "\n");
+        assertThat(host.readFileOrNull("/etc/turnkit/turn-secret.previous")).isNull();
         assertThat(allocate(CredentialSource.restSecret(old.getBytes(StandardCharsets.UTF_8))).status())
                 .as("the old secret is refused").isEqualTo(Status.CRITICAL);
         assertThat(allocate(CredentialSource.restSecret(fresh.getBytes(StandardCharsets.UTF_8))).status())
@@ -195,13 +193,13 @@ class DeployCommandTest {
 
     @Test
     void aMissingStackIsBadInputAndSendsNothing() {
-        int logBefore = host.sshdLog().length();
+        int logBefore = sshd.log().length();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), "deploy", "--stack", "nope", "--stacks-dir",
-                stacks.toString(), "--host", SshHost.ADDRESS);
+                stacks.toString(), "--host", sshd.address());
         assertThat(code).isEqualTo(3);
         assertThat(err.toString()).contains("nope").doesNotContain("Exception");
-        assertThat(host.sshdLog().substring(logBefore)).doesNotContain("Connection from");
+        assertThat(sshd.log().substring(logBefore)).doesNotContain("Connection from");
     }
 }

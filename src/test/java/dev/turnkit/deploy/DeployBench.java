@@ -4,7 +4,8 @@ import static dev.turnkit.deploy.DeployFixture.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.turnkit.check.Status;
-import dev.turnkit.testsupport.SshHost;
+import dev.turnkit.testsupport.HostSshd;
+import dev.turnkit.testsupport.SimulatedHost;
 import dev.turnkit.testsupport.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +31,19 @@ class DeployBench {
     @Test
     void bench() throws Exception {
         TestCertificates.Pem cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
-        try (SshHost host = SshHost.start(cert)) {
-            Path kh = host.knownHosts(dir.resolve("known_hosts"));
-            Deployer deployer = new Deployer(DeployFixture.ssh(host, kh), DeployFixture.verification(cert), l -> { });
-            List<Artifact> a = DeployFixture.files(DeployFixture.stack(10), List.of(SECRET));
-            List<Artifact> b = DeployFixture.files(DeployFixture.stack(11), List.of(SECRET));
+        try (SimulatedHost host = DeployFixture.startHost(cert)) {
+            HostSshd sshd = host.startSshd();
+            Path kh = sshd.knownHosts(dir.resolve("known_hosts"));
+            Deployer deployer = new Deployer(DeployFixture.ssh(sshd, kh), DeployFixture.verification(host, cert),
+                    l -> { });
+            List<Artifact> a = DeployFixture.files(DeployFixture.stack(host, 10), List.of(SECRET));
+            List<Artifact> b = DeployFixture.files(DeployFixture.stack(host, 11), List.of(SECRET));
             assertThat(deployer.deploy(a, SECRET, false).status()).isEqualTo(Status.OK);
             long[] noChange = new long[RUNS];
             long[] change = new long[RUNS];
             long[] peer = new long[RUNS];
-            List<String> ssh = List.of("ssh", "-i", host.identity().toString(), "-o", "UserKnownHostsFile=" + kh,
-                    "-o", "BatchMode=yes", "root@" + SshHost.ADDRESS);
+            List<String> ssh = List.of("ssh", "-i", sshd.identity().toString(), "-o", "UserKnownHostsFile=" + kh,
+                    "-o", "BatchMode=yes", "root@" + sshd.address());
             List<Artifact> cur = a;
             for (int i = 0; i < RUNS; i++) {
                 long t = System.nanoTime();
@@ -57,7 +60,7 @@ class DeployBench {
                 cur = next;
 
                 // the peer copies the same (current) files and restarts coturn: the host ends where it was
-                List<List<String>> peerCommands = peer(cur, ssh, host, kh, dir.resolve("peer" + i));
+                List<List<String>> peerCommands = peer(cur, ssh, sshd, kh, dir.resolve("peer" + i));
                 t = System.nanoTime();
                 for (List<String> c : peerCommands) {
                     run(c);
@@ -74,11 +77,11 @@ class DeployBench {
     }
 
     /** mkdir over ssh, one scp of every file, one ssh that installs them (owner, mode) and restarts coturn. */
-    static List<List<String>> peer(List<Artifact> files, List<String> ssh, SshHost host, Path kh, Path local)
+    static List<List<String>> peer(List<Artifact> files, List<String> ssh, HostSshd sshd, Path kh, Path local)
             throws Exception {
         Files.createDirectories(local);
         StringBuilder install = new StringBuilder("set -e; ");
-        List<String> scp = new ArrayList<>(List.of("scp", "-q", "-i", host.identity().toString(), "-o",
+        List<String> scp = new ArrayList<>(List.of("scp", "-q", "-i", sshd.identity().toString(), "-o",
                 "UserKnownHostsFile=" + kh, "-o", "BatchMode=yes"));
         for (Artifact f : files) {
             Path p = local.resolve(f.path().substring(1).replace('/', '_'));
@@ -86,13 +89,13 @@ class DeployBench {
             scp.add(p.toString());
             String[] owner = f.owner().split(":");
             install.append("install -D -m ").append(f.mode()).append(" -o ").append(owner[0]).append(" -g ")
-                    .append(owner[1]).append(" /var/lib/tk12-stage/").append(p.getFileName()).append(' ')
+                    .append(owner[1]).append(" /var/lib/tkdp-stage/").append(p.getFileName()).append(' ')
                     .append(f.path()).append("; ");
         }
         install.append("systemctl restart coturn.service");
-        scp.add("root@" + SshHost.ADDRESS + ":/var/lib/tk12-stage/");
+        scp.add("root@" + sshd.address() + ":/var/lib/tkdp-stage/");
         List<String> mkdir = new ArrayList<>(ssh);
-        mkdir.add("mkdir -p /var/lib/tk12-stage");
+        mkdir.add("mkdir -p /var/lib/tkdp-stage");
         List<String> apply = new ArrayList<>(ssh);
         apply.add(install.toString());
         return List.of(mkdir, scp, apply);

@@ -1,5 +1,6 @@
 package dev.turnkit.deploy;
 
+import static dev.turnkit.deploy.DeployFixture.COTURN;
 import static dev.turnkit.deploy.DeployFixture.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.turnkit.check.CheckResult;
 import dev.turnkit.check.Checks;
 import dev.turnkit.check.Status;
-import dev.turnkit.testsupport.SshHost;
+import dev.turnkit.testsupport.HostSshd;
+import dev.turnkit.testsupport.SimulatedHost;
 import dev.turnkit.testsupport.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,8 @@ class DeployerIntegrationTest {
     @TempDir
     static Path shared;
     static TestCertificates.Pem cert;
-    static SshHost host;
+    static SimulatedHost host;
+    static HostSshd sshd;
 
     @TempDir
     Path dir;
@@ -46,7 +49,8 @@ class DeployerIntegrationTest {
     @BeforeAll
     static void startHost() {
         cert = TestCertificates.selfSigned(shared, "turn", 0, 365);
-        host = SshHost.start(cert);
+        host = DeployFixture.startHost(cert);
+        sshd = host.startSshd();
     }
 
     @AfterAll
@@ -61,20 +65,20 @@ class DeployerIntegrationTest {
     void baseline() {
         DeployResult r = deployer().deploy(baseFiles(), SECRET, false);
         assertThat(r.status()).as(why(r)).isEqualTo(Status.OK);
-        assertThat(host.coturnRunning()).isTrue();
+        assertThat(host.unitPid(COTURN)).isPositive();
     }
 
     static List<Artifact> baseFiles() {
-        return DeployFixture.files(DeployFixture.stack(10), List.of(SECRET));
+        return DeployFixture.files(DeployFixture.stack(host, 10), List.of(SECRET));
     }
 
     Deployer deployer() {
-        return new Deployer(DeployFixture.ssh(host, host.knownHosts(dir.resolve("known_hosts"))),
-                DeployFixture.verification(cert), progress::add);
+        return new Deployer(DeployFixture.ssh(sshd, sshd.knownHosts(dir.resolve("known_hosts"))),
+                DeployFixture.verification(host, cert), progress::add);
     }
 
     String why(DeployResult r) {
-        return r.message() + "\n" + String.join("\n", progress) + "\n--- coturn ---\n" + host.coturnLog();
+        return r.message() + "\n" + String.join("\n", progress) + "\n--- coturn ---\n" + host.unitOutput(COTURN);
     }
 
     static List<Artifact> replace(List<Artifact> files, String path, String from, String to) {
@@ -93,45 +97,48 @@ class DeployerIntegrationTest {
 
     @Test
     void aChangedQuotaIsUploadedAloneRestartsCoturnOnceAndPassesTheCheck() {
-        List<String> before = host.systemctlCalls();
-        long coturn = host.coturnPid();
+        int before = host.systemctlLog().size();
+        long coturn = host.unitPid(COTURN);
 
-        DeployResult r = deployer().deploy(DeployFixture.files(DeployFixture.stack(25), List.of(SECRET)), SECRET,
-                false);
+        DeployResult r = deployer().deploy(DeployFixture.files(DeployFixture.stack(host, 25), List.of(SECRET)),
+                SECRET, false);
 
         assertThat(r.status()).as(why(r)).isEqualTo(Status.OK);
         assertThat(r.uploaded()).containsExactly(CONF);
         assertThat(r.steps()).containsExactly("restart coturn.service");
-        assertThat(host.systemctlCalls().subList(before.size(), host.systemctlCalls().size()))
-                .containsExactly("restart coturn.service");
-        assertThat(host.coturnPid()).isNotEqualTo(coturn);
-        assertThat(host.file(CONF)).contains("user-quota=25");
-        assertThat(host.file("/var/lib/turnkit/deploy/prev" + CONF)).as("previous version kept")
+        assertThat(DeployFixture.unitActions(host, before)).containsExactly("restart " + COTURN);
+        assertThat(host.unitPid(COTURN)).isPositive().isNotEqualTo(coturn);
+        assertThat(host.readFile(CONF)).contains("user-quota=25");
+        assertThat(host.readFile("/var/lib/turnkit/deploy/prev" + CONF)).as("previous version kept")
                 .contains("user-quota=10");
         assertThat(r.check().results()).extracting(CheckResult::name).contains(Checks.PEER_DENY_SWEEP);
     }
 
     @Test
-    void aBadListeningIpThatStopsTurnIsRolledBackAndCoturnRunsTheOldConfig() {
-        String good = host.file(CONF);
-        // a listening-ip that is not on the host: coturn never opens its TURN listeners, the restart fails
-        List<Artifact> bad = replace(baseFiles(), CONF, "listening-ip=" + SshHost.ADDRESS + "\n",
-                "listening-ip=10.212.12.99\n");
+    void aBadListeningIpThatStopsTurnServiceIsRolledBackAndCoturnRunsTheOldConfig() {
+        String good = host.readFileOrNull(CONF);
+        // A listening-ip that is not on the host. coturn 4.6.1 keeps running with any bad value (it logs "Cannot
+        // bind"/"Bad configuration format" and goes on), so nothing listens and only the check can notice.
+        String wrongIp = host.privateIp().substring(0, host.privateIp().lastIndexOf('.')) + ".99";
+        List<Artifact> bad = replace(baseFiles(), CONF, "listening-ip=" + host.privateIp() + "\n",
+                "listening-ip=" + wrongIp + "\n");
 
         DeployResult r = deployer().deploy(bad, SECRET, false);
 
         assertThat(r.status()).as(why(r)).isEqualTo(Status.CRITICAL);
         assertThat(r.rolledBack()).isTrue();
-        assertThat(r.message()).contains("restart coturn.service", "rolled back");
+        assertThat(r.message()).contains("the check after applying is CRITICAL", "rolled back");
+        assertThat(r.check().results()).filteredOn(c -> c.name().equals(Checks.TURN_ALLOCATE))
+                .extracting(CheckResult::status).containsOnly(Status.CRITICAL);
         assertThat(r.rollbackCheck().status()).as(why(r)).isEqualTo(Status.OK);
-        assertThat(host.file(CONF)).isEqualTo(good);
-        assertThat(host.coturnRunning()).isTrue();
-        assertThat(host.file("/var/lib/turnkit/deploy/journal")).as("journal cleared").isNull();
+        assertThat(host.readFileOrNull(CONF)).isEqualTo(good);
+        assertThat(host.unitPid(COTURN)).isPositive();
+        assertThat(host.readFileOrNull("/var/lib/turnkit/deploy/journal")).as("journal cleared").isNull();
     }
 
     @Test
     void aConfigThatStartsButDropsADenyRangeIsRolledBackByTheDenySweep() {
-        String good = host.file(CONF);
+        String good = host.readFileOrNull(CONF);
         List<Artifact> open = replace(baseFiles(), CONF, "denied-peer-ip=10.0.0.0-10.255.255.255\n", "");
 
         DeployResult r = deployer().deploy(open, SECRET, false);
@@ -142,24 +149,24 @@ class DeployerIntegrationTest {
         assertThat(sweep.status()).isEqualTo(Status.CRITICAL);
         assertThat(sweep.detail()).contains("ACCEPTED", "10.0.0.1");
         assertThat(r.rollbackCheck().status()).as(why(r)).isEqualTo(Status.OK);
-        assertThat(host.file(CONF)).isEqualTo(good).contains("denied-peer-ip=10.0.0.0-10.255.255.255");
+        assertThat(host.readFileOrNull(CONF)).isEqualTo(good).contains("denied-peer-ip=10.0.0.0-10.255.255.255");
     }
 
     @Test
     void aConnectionCutMidUploadLeavesTheOldVersionAndTheNextDeployCompletes() throws Exception {
-        String good = host.file(CONF);
-        List<String> calls = host.systemctlCalls();
-        long coturn = host.coturnPid();
+        String good = host.readFileOrNull(CONF);
+        List<String> calls = host.systemctlLog();
+        long coturn = host.unitPid(COTURN);
         byte[] jar = new byte[16 << 20];
         new SecureRandom().nextBytes(jar);
-        List<Artifact> files = new ArrayList<>(DeployFixture.files(DeployFixture.stack(30), List.of(SECRET)));
+        List<Artifact> files = new ArrayList<>(DeployFixture.files(DeployFixture.stack(host, 30), List.of(SECRET)));
         files.add(Artifact.jar(jar));
         Path staging = host.onDisk("/opt/turnkit/.turnkit.jar.turnkit-new");
         CompletableFuture<Integer> killer = CompletableFuture.supplyAsync(() -> {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < end) {
                 if (Files.exists(staging)) {
-                    List<ProcessHandle> sessions = host.sshdSessions();
+                    List<ProcessHandle> sessions = sshd.sessions();
                     sessions.forEach(ProcessHandle::destroyForcibly);
                     return sessions.size();
                 }
@@ -171,51 +178,52 @@ class DeployerIntegrationTest {
         assertThatThrownBy(() -> deployer().deploy(files, SECRET, false)).isInstanceOf(DeployException.class);
         assertThat(killer.get(60, TimeUnit.SECONDS)).as("sshd session processes killed").isPositive();
 
-        assertThat(host.file(CONF)).as("old config still in place").isEqualTo(good);
-        assertThat(host.file(Artifact.JAR_PATH)).isNull();
-        assertThat(host.systemctlCalls()).as("nothing applied").isEqualTo(calls);
-        assertThat(host.coturnPid()).isEqualTo(coturn);
-        assertThat(host.coturnRunning()).isTrue();
+        assertThat(host.readFileOrNull(CONF)).as("old config still in place").isEqualTo(good);
+        assertThat(host.readFileOrNull(Artifact.JAR_PATH)).isNull();
+        assertThat(host.systemctlLog()).as("nothing applied").isEqualTo(calls);
+        assertThat(host.unitPid(COTURN)).isEqualTo(coturn);
+        assertThat(host.unitPid(COTURN)).isPositive();
 
         DeployResult next = deployer().deploy(files, SECRET, false);
 
         assertThat(next.status()).as(why(next)).isEqualTo(Status.OK);
         assertThat(next.uploaded()).containsExactlyInAnyOrder(CONF, Artifact.JAR_PATH);
-        assertThat(host.file(CONF)).contains("user-quota=30");
-        assertThat(host.exec("sha256sum " + Artifact.JAR_PATH)).startsWith(Artifact.jar(jar).sha256());
+        assertThat(host.readFileOrNull(CONF)).contains("user-quota=30");
+        assertThat(host.sh("sha256sum " + Artifact.JAR_PATH).output()).startsWith(Artifact.jar(jar).sha256());
         assertThat(Files.exists(staging)).as("staging file consumed").isFalse();
     }
 
     @Test
     void aDeployInterruptedAfterTheSwapIsRolledBackByTheNextOne() {
-        String good = host.file(CONF);
+        String good = host.readFileOrNull(CONF);
         // what a deploy leaves when cut after the swap but before it verified: new file in place, journal present
-        host.exec("cp -p " + CONF + " /var/lib/turnkit/deploy/prev" + CONF + " && sed -i 's/user-quota=10/"
-                + "user-quota=99/' " + CONF + " && echo 'replace " + CONF + "' > /var/lib/turnkit/deploy/journal");
+        host.sh("cp -p " + CONF + " /var/lib/turnkit/deploy/prev" + CONF + " && sed -i 's/user-quota=10/"
+                + "user-quota=99/' " + CONF + " && echo 'replace " + CONF + "' > /var/lib/turnkit/deploy/journal")
+                .orFail("simulate an interrupted deploy");
 
         DeployResult r = deployer().deploy(baseFiles(), SECRET, false);
 
         assertThat(r.status()).as(why(r)).isEqualTo(Status.OK);
         assertThat(r.repaired()).isTrue();
-        assertThat(host.file(CONF)).isEqualTo(good);
-        assertThat(host.file("/var/lib/turnkit/deploy/journal")).isNull();
+        assertThat(host.readFileOrNull(CONF)).isEqualTo(good);
+        assertThat(host.readFileOrNull("/var/lib/turnkit/deploy/journal")).isNull();
     }
 
     @Test
     void aDryRunShowsAMaskedDiffAndWritesNothing() {
-        List<String> calls = host.systemctlCalls();
-        String good = host.file(CONF);
+        List<String> calls = host.systemctlLog();
+        String good = host.readFileOrNull(CONF);
         String other = "another-secret-value-0123456789";
 
-        DeployResult r = deployer().deploy(DeployFixture.files(DeployFixture.stack(40), List.of(other)), other, true);
+        DeployResult r = deployer().deploy(DeployFixture.files(DeployFixture.stack(host, 40), List.of(other)), other, true);
 
         assertThat(r.diff()).contains("-user-quota=10", "+user-quota=40",
                 "secret value(s) in /etc/turnserver.conf change (not shown)",
                 "secret /etc/turnkit/turn-secret changes (value not shown)");
         assertThat(r.diff()).doesNotContain(SECRET).doesNotContain(other);
         assertThat(r.uploaded()).contains(CONF, "/etc/turnkit/turn-secret");
-        assertThat(host.file(CONF)).isEqualTo(good);
-        assertThat(host.systemctlCalls()).isEqualTo(calls);
-        assertThat(host.exec("ls -a /etc/ /etc/turnkit/")).doesNotContain("turnkit-new");
+        assertThat(host.readFileOrNull(CONF)).isEqualTo(good);
+        assertThat(host.systemctlLog()).isEqualTo(calls);
+        assertThat(host.sh("ls -a /etc/ /etc/turnkit/").output()).doesNotContain("turnkit-new");
     }
 }

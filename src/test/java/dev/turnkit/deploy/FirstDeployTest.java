@@ -1,10 +1,12 @@
 package dev.turnkit.deploy;
 
+import static dev.turnkit.deploy.DeployFixture.COTURN;
 import static dev.turnkit.deploy.DeployFixture.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.turnkit.check.Status;
-import dev.turnkit.testsupport.SshHost;
+import dev.turnkit.testsupport.HostSshd;
+import dev.turnkit.testsupport.SimulatedHost;
 import dev.turnkit.testsupport.TestCertificates;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,28 +23,33 @@ class FirstDeployTest {
     void firstDeployUploadsEverythingAndASecondUploadsNothing() {
         TestCertificates.Pem cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
         List<String> progress = new ArrayList<>();
-        try (SshHost host = SshHost.start(cert)) {
-            List<Artifact> files = DeployFixture.files(DeployFixture.stack(10), List.of(SECRET));
-            Deployer deployer = new Deployer(DeployFixture.ssh(host, host.knownHosts(dir.resolve("known_hosts"))),
-                    DeployFixture.verification(cert), progress::add);
+        try (SimulatedHost host = DeployFixture.startHost(cert)) {
+            HostSshd sshd = host.startSshd();
+            List<Artifact> files = DeployFixture.files(DeployFixture.stack(host, 10), List.of(SECRET));
+            Deployer deployer = new Deployer(DeployFixture.ssh(sshd, sshd.knownHosts(dir.resolve("known_hosts"))),
+                    DeployFixture.verification(host, cert), progress::add);
+            assertThat(host.unitPid(COTURN)).as("nothing runs coturn before the first deploy").isEqualTo(-1);
 
             DeployResult first = deployer.deploy(files, SECRET, false);
 
-            assertThat(first.status()).as(first.message() + "\n" + progress + "\n" + host.coturnLog())
+            assertThat(first.status()).as(first.message() + "\n" + progress + "\n" + host.unitOutput(COTURN))
                     .isEqualTo(Status.OK);
             assertThat(first.uploaded()).hasSize(files.size()).hasSize(9);
-            assertThat(host.file("/etc/turnserver.conf")).contains("user-quota=10", "static-auth-secret=" + SECRET);
+            assertThat(host.readFile("/etc/turnserver.conf")).contains("user-quota=10",
+                    "static-auth-secret=" + SECRET, "external-ip=" + host.publicIp() + "/" + host.privateIp());
             assertThat(host.stat("/etc/turnserver.conf")).isEqualTo("640 root:turnserver");
             assertThat(host.stat("/etc/turnkit/turn-secret")).isEqualTo("600 root:root");
             assertThat(host.stat("/usr/local/sbin/turnkit-firewall")).isEqualTo("755 root:root");
-            assertThat(host.systemctlCalls()).containsOnlyOnce("restart coturn.service")
-                    .contains("daemon-reload", "try-restart turnkit-credentials.service");
-            assertThat(host.exec("iptables -S INPUT")).as("the firewall script ran on the host")
-                    .contains("turnkit: ");
+            assertThat(DeployFixture.unitActions(host, 0)).containsOnlyOnce("restart " + COTURN)
+                    .startsWith("daemon-reload");
+            assertThat(host.exec(List.of("iptables", "-S", "INPUT")).output())
+                    .as("the firewall script ran on the host").contains("turnkit: ");
             assertThat(first.check().status()).isEqualTo(Status.OK);
-            assertThat(host.coturnRunning()).isTrue();
-            List<String> callsAfterFirst = host.systemctlCalls();
-            long coturn = host.coturnPid();
+            assertThat(first.check().toString()).as("the check went through the NAT to the public address")
+                    .contains("relayed " + host.publicIp() + ":");
+            long coturn = host.unitPid(COTURN);
+            assertThat(coturn).isPositive();
+            int logSize = host.systemctlLog().size();
 
             DeployResult second = deployer.deploy(files, SECRET, false);
 
@@ -50,10 +57,10 @@ class FirstDeployTest {
             assertThat(second.uploaded()).as("nothing changed, nothing uploaded").isEmpty();
             assertThat(second.unchanged()).hasSize(files.size());
             assertThat(second.steps()).isEmpty();
-            assertThat(host.systemctlCalls()).as("nothing restarted").isEqualTo(callsAfterFirst);
-            assertThat(host.coturnPid()).isEqualTo(coturn);
+            assertThat(host.systemctlLog()).as("nothing restarted").hasSize(logSize);
+            assertThat(host.unitPid(COTURN)).isEqualTo(coturn);
             // the string DeployCommandTest asserts absent after a refused host key
-            assertThat(host.sshdLog()).contains("subsystem 'sftp'", "Accepted publickey");
+            assertThat(sshd.log()).contains("subsystem 'sftp'", "Accepted publickey");
         }
     }
 }

@@ -365,6 +365,51 @@ public final class SimulatedHost implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts a real OpenSSH {@code sshd -D -p 22 -f /etc/ssh/sshd_config} inside the host (its network and mount
+     * namespaces), with a generated host key and one authorized test key; reach it at {@link #publicIp()}:22 through
+     * the NAT. Stopped by PID with the host.
+     */
+    public HostSshd startSshd() {
+        return HostSshd.start(this, 22);
+    }
+
+    /**
+     * Where a file written inside the host at {@code path} lands on this machine (the overlay's upper directory),
+     * for cheap polling without entering the namespaces; only for paths under {@code /etc}, {@code /usr},
+     * {@code /var} and {@code /opt}.
+     */
+    public Path onDisk(String path) {
+        for (String d : OVERLAID) {
+            if (path.startsWith("/" + d + "/")) {
+                return dir.resolve("fs/" + d + "/upper").resolve(path.substring(d.length() + 2));
+            }
+        }
+        throw new IllegalArgumentException(path + " is not under an overlaid directory " + OVERLAID);
+    }
+
+    /** The text of {@code path} inside the host, or null when there is no such file. */
+    public String readFileOrNull(String path) {
+        Result r = exec(List.of("/bin/sh", "-c", "if [ -f " + quote(path) + " ]; then cat " + quote(path)
+                + "; else echo '<<absent>>'; fi")).orFail("read " + path);
+        return r.output().equals("<<absent>>\n") ? null : r.output();
+    }
+
+    /** {@code MODE OWNER:GROUP} of {@code path} inside the host, e.g. {@code 640 root:turnserver}. */
+    public String stat(String path) {
+        return exec(List.of("stat", "-c", "%a %U:%G", path)).orFail("stat " + path).output().strip();
+    }
+
+    /** PID of the running main process of a unit the systemctl stand-in started, or -1 when it is not running. */
+    public long unitPid(String unit) {
+        Result r = exec(List.of("cat", "/run/systemctl-standin/" + unit + ".pid"));
+        if (r.exitCode() != 0 || !r.output().strip().matches("\\d+")) {
+            return -1;
+        }
+        long pid = Long.parseLong(r.output().strip());
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? pid : -1;
+    }
+
     /** Writes {@code content} to {@code path} inside the host (parents created, mode applied). */
     public void writeFile(String path, String content, String mode) {
         writeFile(path, content.getBytes(StandardCharsets.UTF_8), mode);
@@ -387,7 +432,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     /**
      * The systemctl stand-in's log, one line per action: {@code daemon-reload}, {@code enable U}, {@code start U},
-     * {@code pid U PID}, {@code restart U}, {@code reload U}, {@code stop U}, {@code exit U RC},
+     * {@code pid U PID}, {@code kill U SIGNAL}, {@code restart U}, {@code reload U}, {@code stop U}, {@code exit U RC},
      * {@code skip U ConditionPathExists=PATH}, {@code fail U}.
      */
     public List<String> systemctlLog() {
