@@ -64,24 +64,23 @@ final class DeployCommand implements Callable<Integer> {
             + "the Pulumi CLI is installed, else turnkit:publicIp).")
     String host;
 
-    @Option(names = "--user", defaultValue = "root", paramLabel = "USER", description = "SSH user (default: "
-            + "${DEFAULT-VALUE}; commands run as this user, so it must be root).")
+    @Option(names = "--user", paramLabel = "USER", description = "SSH user (default: turnkit:sshUser, else root; "
+            + "commands run as this user, so it must be root).")
     String user;
 
-    @Option(names = "--ssh-port", defaultValue = "22", paramLabel = "PORT", description = "SSH port (default: "
-            + "${DEFAULT-VALUE}).")
-    int sshPort;
+    @Option(names = "--ssh-port", paramLabel = "PORT", description = "SSH port (default: turnkit:sshPort, else 22).")
+    Integer sshPort;
 
-    @Option(names = "--identity", paramLabel = "FILE", description = "Private key (default: ~/.ssh/id_ed25519, "
-            + "id_ecdsa, id_rsa).")
+    @Option(names = "--identity", paramLabel = "FILE", description = "Private key (default: turnkit:sshIdentityFile, "
+            + "else ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
     Path identity;
 
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file (default: "
-            + "~/.ssh/known_hosts).")
+            + "turnkit:sshKnownHostsFile, else ~/.ssh/known_hosts).")
     Path knownHosts;
 
     @Option(names = "--host-key-fingerprint", paramLabel = "SHA256:...", description = "Pin the host key (as "
-            + "'ssh-keygen -lf' prints it) instead of using known_hosts.")
+            + "'ssh-keygen -lf' prints it) instead of using known_hosts (default: turnkit:sshHostKeyFingerprint).")
     String fingerprint;
 
     @Option(names = "--accept-new-host-key", description = "First contact: record an unknown host key in "
@@ -146,9 +145,7 @@ final class DeployCommand implements Callable<Integer> {
         SshTarget ssh;
         Verification verification;
         try {
-            ssh = new SshTarget(target, sshPort, user, identity, knownHosts != null ? knownHosts
-                    : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"), fingerprint, acceptNewHostKey,
-                    timeout);
+            ssh = sshTarget(config.ssh(), target, baseDir);
             TurnTarget turn = TurnTarget.of(checkServer != null ? checkServer : target)
                     .withPort(config.ports().listening()).withTlsPort(config.ports().tls())
                     .withTlsServerName(tlsServerName != null ? tlsServerName : config.domain()).withCaFile(caFile);
@@ -185,6 +182,16 @@ final class DeployCommand implements Callable<Integer> {
         print(result);
         // a failed verification was rolled back: CRITICAL, whatever the check said (UNKNOWN included)
         return ExitCode.of(result.status() == Status.UNKNOWN ? Status.CRITICAL : result.status()).code();
+    }
+
+    /** The SSH settings: each flag, else its stack key, else OpenSSH's default; stack paths are project-relative. */
+    private SshTarget sshTarget(StackConfig.Ssh stackSsh, String target, Path baseDir) {
+        Path key = identity != null ? identity : stackSsh.identityFile().map(baseDir::resolve).orElse(null);
+        Path hosts = knownHosts != null ? knownHosts : stackSsh.knownHostsFile().map(baseDir::resolve)
+                .orElse(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
+        return new SshTarget(target, sshPort != null ? sshPort : stackSsh.port(), user != null ? user
+                : stackSsh.user(), key, hosts, fingerprint != null ? fingerprint
+                        : stackSsh.hostKeyFingerprint().orElse(null), acceptNewHostKey, timeout);
     }
 
     private static List<Artifact> artifacts(StackConfig config, List<String> secrets, byte[] jar) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param release     where the VM gets the turnkit jar
  * @param check       the on-host {@code turnkit check --watch} service
  * @param firebase    the Firebase side (Firestore, sign-in, web app), when {@code turnkit:firestoreLocation} is set
+ * @param ssh         how {@code turnkit deploy} reaches the VM (its flags override these)
  */
 public record StackConfig(
         String stack,
@@ -39,7 +40,8 @@ public record StackConfig(
         Oci oci,
         Release release,
         Check check,
-        Optional<Firebase> firebase) {
+        Optional<Firebase> firebase,
+        Ssh ssh) {
 
     /** The Pulumi config namespace (the project name in {@code Pulumi.yaml}). */
     public static final String NAMESPACE = "turnkit";
@@ -84,6 +86,14 @@ public record StackConfig(
     }
 
     /** The credentials endpoint ({@code turnkit credentials serve}) on the TURN host. */
+    /**
+     * How {@code turnkit deploy} reaches the VM over SSH; each value is overridden by its flag. Paths are as written
+     * in the stack (relative to the project directory or absolute).
+     */
+    public record Ssh(String user, int port, Optional<String> identityFile, Optional<String> knownHostsFile,
+            Optional<String> hostKeyFingerprint) {
+    }
+
     public record Credentials(int maxTtlSeconds, List<String> allowedOrigins, String firebaseProjectId) {
     }
 

@@ -84,8 +84,17 @@ final class StackConfigParser {
         if (!problems.isEmpty()) {
             return null;
         }
+        StackConfig.Ssh ssh = new StackConfig.Ssh(in.get(StackKeys.SSH_USER), in.get(StackKeys.SSH_PORT),
+                optional(StackKeys.SSH_IDENTITY_FILE), optional(StackKeys.SSH_KNOWN_HOSTS_FILE),
+                optional(StackKeys.SSH_HOST_KEY_FINGERPRINT));
         return new StackConfig(stack, domain, network, ports, instance, coturn, access, credentials, secrets, oci,
-                release, check, firebase);
+                release, check, firebase, ssh);
+    }
+
+    /** A text key's value, empty when unset or set to "" (the Pulumi.yaml default of an optional string). */
+    private Optional<String> optional(StackKey<String> key) {
+        String v = in.present(key) ? in.get(key) : null;
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
     }
 
     private static final List<StackKey<?>> FIREBASE_OPTIONS = List.of(StackKeys.FIRESTORE_DATABASE,
@@ -365,7 +374,7 @@ final class StackConfigParser {
                 new StackConfig.Network(Optional.ofNullable(pub), priv, c.network().vcnCidr(),
                         c.network().subnetCidr()),
                 c.ports(), c.instance(), c.coturn(), c.access(), c.credentials(), c.secrets(), c.oci(), c.release(),
-                c.check(), c.firebase());
+                c.check(), c.firebase(), c.ssh());
     }
 
     static List<String> warnings(StackConfig c) {

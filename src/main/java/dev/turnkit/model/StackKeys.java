@@ -131,6 +131,26 @@ public final class StackKeys {
             .check(Validators::isSshPublicKey, k -> "'" + abbreviate(k) + "' — expected an OpenSSH public key "
                     + "line (ssh-ed25519, ecdsa-sha2-nistp256/384/521 or ssh-rsa), not a private key");
 
+    // ---- how `turnkit deploy` reaches the VM over SSH (command-line flags override these) -------------------
+    public static final StackKey<String> SSH_USER = text("sshUser",
+            "Login user of `turnkit deploy` (--user); its commands run as root, so root or a root-equivalent")
+            .withDefault("root")
+            .check(u -> u.matches("[a-z_][a-z0-9_-]{0,31}"), u -> "'" + u + "' — expected a Unix user name, e.g. "
+                    + "root");
+    public static final StackKey<Integer> SSH_PORT = integer("sshPort", 1, 65535, "",
+            "Port `turnkit deploy` connects to (--ssh-port)").withDefault("22");
+    public static final StackKey<String> SSH_IDENTITY_FILE = filePath("sshIdentityFile",
+            "Private key of `turnkit deploy` (--identity), relative to the project or absolute; empty = "
+                    + "~/.ssh/id_ed25519, id_ecdsa, id_rsa");
+    public static final StackKey<String> SSH_KNOWN_HOSTS_FILE = filePath("sshKnownHostsFile",
+            "known_hosts file `turnkit deploy` checks the host key against (--known-hosts); empty = "
+                    + "~/.ssh/known_hosts");
+    public static final StackKey<String> SSH_HOST_KEY_FINGERPRINT = text("sshHostKeyFingerprint",
+            "Pinned host key, SHA256:... as `ssh-keygen -lf` prints it (--host-key-fingerprint); empty = "
+                    + "known_hosts")
+            .check(f -> f.matches("SHA256:[A-Za-z0-9+/]{43}"), f -> "'" + f + "' — expected SHA256: and 43 base64 "
+                    + "characters, as 'ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' prints it on the VM");
+
     // ---- credentials endpoint -----------------------------------------------------------------------------
     public static final StackKey<Integer> CREDENTIALS_MAX_TTL = integer("credentialsMaxTtl", 60, 86_400,
             " seconds (coturn has no upper bound itself and HMAC credentials cannot be revoked: keep it short)",
@@ -218,6 +238,7 @@ public final class StackKeys {
             SHAPE, OCPUS, MEMORY_GB, BOOT_VOLUME_GB, OS,
             COTURN_VERSION, USER_QUOTA, TOTAL_QUOTA, MAX_BPS, BPS_CAPACITY, CONCURRENT_SESSIONS, EGRESS_ALLOWANCE_GB,
             ADMIN_SSH_CIDR, ACME_EMAIL, SSH_PUBLIC_KEY,
+            SSH_USER, SSH_PORT, SSH_IDENTITY_FILE, SSH_KNOWN_HOSTS_FILE, SSH_HOST_KEY_FINGERPRINT,
             CREDENTIALS_MAX_TTL, ALLOWED_ORIGINS, FIREBASE_PROJECT_ID,
             TURN_SECRET, TURN_SECRET_FILE, PREVIOUS_TURN_SECRET, PREVIOUS_TURN_SECRET_FILE,
             COMPARTMENT_ID, AVAILABILITY_DOMAINS, DNS_ZONE, ALLOW_PAID,

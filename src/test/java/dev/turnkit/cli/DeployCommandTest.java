@@ -162,6 +162,7 @@ class DeployCommandTest {
         Run base = deploy(kh);
         assertThat(base.code()).as(base.err()).isIn(0);
         String old = Files.readString(secretFile).strip();
+        int logBefore = host.systemctlLog().size();
         TurnRestCredentials before = TurnRestCredentials.issue(old.getBytes(StandardCharsets.UTF_8), "alice",
                 Duration.ofSeconds(60), Instant.now());
 
@@ -180,6 +181,10 @@ class DeployCommandTest {
         Run r = rotation.get(180, TimeUnit.SECONDS);
 
         assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(DeployFixture.unitActions(host, logBefore)).filteredOn(l -> l.endsWith(" coturn.service"))
+                .as("coturn reads static-auth-secret only at start (CoturnSecretReloadTest): one restart to add "
+                        + "the new secret, one to drop the old").containsExactly("restart coturn.service",
+                        "restart coturn.service");
         String fresh = Files.readString(secretFile).strip();
         assertThat(fresh).isNotEqualTo(old);
         assertThat(r.out() + r.err()).doesNotContain(fresh).doesNotContain(old);
@@ -189,6 +194,50 @@ class DeployCommandTest {
                 .as("the old secret is refused").isEqualTo(Status.CRITICAL);
         assertThat(allocate(CredentialSource.restSecret(fresh.getBytes(StandardCharsets.UTF_8))).status())
                 .isEqualTo(Status.OK);
+    }
+
+    /** Deploys stack {@code name} with only the non-SSH flags: the SSH settings come from the stack file. */
+    static Run deployStack(String name, String yamlExtra, String... flags) throws Exception {
+        Files.writeString(stacks.resolve("Pulumi." + name + ".yaml"), DeployFixture.stackYaml(host, 10)
+                .replace("config:\n", "config:\n" + yamlExtra));
+        List<String> args = new ArrayList<>(List.of("deploy", "--stack", name, "--stacks-dir", stacks.toString(),
+                "--host", sshd.address(), "--ca-file", cert.cert().toString(), "--tls-server-name", "localhost",
+                "--timeout", "30s"));
+        args.addAll(List.of(flags));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void sshSettingsComeFromTheStackAndFlagsOverrideThem() throws Exception {
+        sshd.knownHosts(dir.resolve("project_known_hosts"));
+        String fromStack = "  turnkit:sshUser: root\n  turnkit:sshPort: 22\n  turnkit:sshIdentityFile: "
+                + sshd.identity() + "\n  turnkit:sshKnownHostsFile: project_known_hosts\n";
+        String wrongPin = "  turnkit:sshHostKeyFingerprint: SHA256:" + "A".repeat(43) + "\n";
+
+        Run stackOnly = deployStack("sshcfg", fromStack);
+        Run pinnedWrong = deployStack("sshcfg", fromStack + wrongPin);
+        Run pinOverridden = deployStack("sshcfg", fromStack + wrongPin, "--host-key-fingerprint",
+                sshd.hostKeyFingerprint());
+        Run wrongPort = deployStack("sshcfg", fromStack.replace("sshPort: 22", "sshPort: 2222"));
+        Run portOverridden = deployStack("sshcfg", fromStack.replace("sshPort: 22", "sshPort: 2222"), "--ssh-port",
+                "22");
+        Run userOverridden = deployStack("sshcfg", fromStack.replace("sshUser: root", "sshUser: nobody"), "--user",
+                "root");
+
+        assertThat(stackOnly.code()).as("identity and relative known_hosts from the stack: " + stackOnly.err())
+                .isEqualTo(0);
+        assertThat(stackOnly.err()).contains("root@" + sshd.address() + ":22", "project_known_hosts");
+        assertThat(pinnedWrong.code()).isEqualTo(2);
+        assertThat(pinnedWrong.err()).contains("pinned", sshd.hostKeyFingerprint());
+        assertThat(pinOverridden.code()).as(pinOverridden.err()).isEqualTo(0);
+        assertThat(wrongPort.code()).isEqualTo(2);
+        assertThat(wrongPort.err()).contains(sshd.address() + ":2222");
+        assertThat(portOverridden.code()).as(portOverridden.err()).isEqualTo(0);
+        assertThat(userOverridden.code()).as(userOverridden.err()).isEqualTo(0);
+        assertThat(userOverridden.err()).contains("root@" + sshd.address());
     }
 
     @Test

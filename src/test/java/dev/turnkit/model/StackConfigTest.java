@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StackConfigTest {
@@ -93,6 +94,28 @@ class StackConfigTest {
         StackConfig prod = StackConfig.fromYaml("prod", Files.readString(Path.of("stacks", "Pulumi.prod.yaml")));
         assertThat(prod.secrets().previousTurnSecret()).as("prod shows N/N-1 rotation").isPresent();
         assertThat(prod.instance().ocpus()).isEqualTo(2);
+    }
+
+    @Test
+    void deploySshSettingsDefaultToOpenSshsAndAreValidated() {
+        StackConfig plain = StackConfig.fromMap("dev", valid());
+        assertThat(plain.ssh()).isEqualTo(new StackConfig.Ssh("root", 22, Optional.empty(), Optional.empty(),
+                Optional.empty()));
+
+        Map<String, Object> m = valid();
+        m.put("turnkit:sshUser", "ubuntu");
+        m.put("turnkit:sshPort", 2222);
+        m.put("turnkit:sshIdentityFile", ".turnkit/dev/id_ed25519");
+        m.put("turnkit:sshKnownHostsFile", "");
+        m.put("turnkit:sshHostKeyFingerprint", "SHA256:" + "A".repeat(43));
+        assertThat(StackConfig.fromMap("dev", m).ssh()).isEqualTo(new StackConfig.Ssh("ubuntu", 2222,
+                Optional.of(".turnkit/dev/id_ed25519"), Optional.empty(), Optional.of("SHA256:" + "A".repeat(43))));
+
+        assertThat(problems(with("turnkit:sshHostKeyFingerprint", "MD5:aa:bb"))).singleElement().asString()
+                .contains("turnkit:sshHostKeyFingerprint", "SHA256:", "ssh-keygen -lf");
+        assertThat(problems(with("turnkit:sshPort", 0))).singleElement().asString().contains("turnkit:sshPort");
+        assertThat(problems(with("turnkit:sshUser", "root; rm -rf /"))).singleElement().asString()
+                .contains("turnkit:sshUser", "Unix user name");
     }
 
     @Test
