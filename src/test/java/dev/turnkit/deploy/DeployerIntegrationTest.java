@@ -8,16 +8,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.turnkit.check.CheckResult;
 import dev.turnkit.check.Checks;
 import dev.turnkit.check.Status;
+import dev.turnkit.check.TurnTarget;
 import dev.turnkit.testsupport.HostSshd;
 import dev.turnkit.testsupport.SimulatedHost;
 import dev.turnkit.testsupport.TestCertificates;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -191,6 +205,168 @@ class DeployerIntegrationTest {
         assertThat(host.readFileOrNull(CONF)).contains("user-quota=30");
         assertThat(host.sh("sha256sum " + Artifact.JAR_PATH).output()).startsWith(Artifact.jar(jar).sha256());
         assertThat(Files.exists(staging)).as("staging file consumed").isFalse();
+    }
+
+    /**
+     * A new TLS certificate takes effect as the certbot hook does it: SIGUSR2 to coturn (same PID, no restart), and the
+     * TLS listener serves the new certificate. Put back afterwards the same way, so the other tests see the old one.
+     */
+    @Test
+    void aNewCertificateReachesCoturnBySigusr2WithoutARestart() throws Exception {
+        TestCertificates.Pem next = TestCertificates.selfSigned(dir, "turn-next", 0, 365);
+        Path bundle = Files.writeString(dir.resolve("both.pem"), Files.readString(cert.cert())
+                + Files.readString(next.cert()));
+        int tlsPort = DeployFixture.stack(host, 10).ports().tls();
+        X509Certificate nextCert = pem(next.cert());
+        assertThat(served(bundle, tlsPort)).isEqualTo(pem(cert.cert()));
+        long coturn = host.unitPid(COTURN);
+        int before = host.systemctlLog().size();
+        Deployer trustingBoth = new Deployer(DeployFixture.ssh(sshd, sshd.knownHosts(dir.resolve("kh"))),
+                new Verification(TurnTarget.of(host.publicIp()).withTlsServerName("localhost").withCaFile(bundle),
+                        Checks.allTransports(), Duration.ofSeconds(10)), progress::add);
+        try {
+            List<Artifact> files = new ArrayList<>(baseFiles());
+            files.addAll(Artifact.certificate(Files.readAllBytes(next.cert()), Files.readAllBytes(next.key()),
+                    "turnserver"));
+
+            DeployResult r = trustingBoth.deploy(files, SECRET, false);
+
+            assertThat(r.status()).as(why(r)).isEqualTo(Status.OK);
+            assertThat(r.uploaded()).containsExactly("/etc/coturn/tls/fullchain.pem", "/etc/coturn/tls/privkey.pem");
+            assertThat(r.steps()).containsExactly("signal USR2 coturn.service",
+                    "try-restart turnkit-credentials.service");
+            assertThat(DeployFixture.unitActions(host, before)).as("SIGUSR2, no restart")
+                    .containsExactly("kill " + COTURN + " USR2");
+            assertThat(host.unitPid(COTURN)).as("the same coturn process").isEqualTo(coturn);
+            assertThat(host.stat("/etc/coturn/tls/privkey.pem")).isEqualTo("640 root:turnserver");
+            assertThat(served(bundle, tlsPort)).as("coturn serves the new certificate").isEqualTo(nextCert);
+        } finally {
+            List<Artifact> old = new ArrayList<>(baseFiles());
+            old.addAll(Artifact.certificate(Files.readAllBytes(cert.cert()), Files.readAllBytes(cert.key()),
+                    "turnserver"));
+            DeployResult back = trustingBoth.deploy(old, SECRET, false);
+            assertThat(back.status()).as(why(back)).isEqualTo(Status.OK);
+        }
+        assertThat(served(bundle, tlsPort)).isEqualTo(pem(cert.cert()));
+        assertThat(host.unitPid(COTURN)).isEqualTo(coturn);
+    }
+
+    static X509Certificate pem(Path file) throws Exception {
+        try (var in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    /** The certificate coturn's TLS listener presents at the public address (trusting the certificates in bundle). */
+    static X509Certificate served(Path bundle, int port) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (var in = Files.newInputStream(bundle)) {
+            int i = 0;
+            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("c" + i++, c);
+            }
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket()) {
+            socket.connect(new InetSocketAddress(host.publicIp(), port), 5000);
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+    }
+
+    /**
+     * The stack's pinned release: the host downloads the jar itself over HTTPS from a server in the root namespace
+     * ("the internet", trusted through the host's CA bundle) and deploy checks the SHA-256 on the host before the
+     * swap. A wrong pin refuses with one line and swaps nothing; the right one installs it; a redeploy fetches
+     * nothing.
+     */
+    @Test
+    void aPinnedReleaseJarIsDownloadedByTheHostAndItsChecksumVerifiedBeforeTheSwap() throws Exception {
+        byte[] jar = new byte[1 << 20];
+        new SecureRandom().nextBytes(jar);
+        String sha = Artifact.jar(jar).sha256();
+        AtomicInteger downloads = new AtomicInteger();
+        HttpsServer server = httpsServer(jar, downloads);
+        try {
+            String url = "https://" + host.internetIp() + ":" + server.getAddress().getPort() + "/turnkit.jar";
+            // the jar a previous test left (if any) must survive the refused one
+            String jarBefore = host.sh("sha256sum " + Artifact.JAR_PATH + " 2>/dev/null; true").output();
+            List<String> calls = host.systemctlLog();
+            List<Artifact> wrongPin = new ArrayList<>(baseFiles());
+            wrongPin.add(Artifact.jarRelease(url, "0".repeat(64)));
+
+            assertThatThrownBy(() -> deployer().deploy(wrongPin, SECRET, false)).isInstanceOf(DeployException.class)
+                    .hasMessageContaining(url).hasMessageContaining(sha).hasMessageContaining("0".repeat(64))
+                    .hasMessageContaining("nothing was swapped").message().doesNotContain("\n");
+            assertThat(downloads.get()).isEqualTo(1);
+            assertThat(host.sh("sha256sum " + Artifact.JAR_PATH + " 2>/dev/null; true").output())
+                    .as("nothing swapped").isEqualTo(jarBefore);
+            assertThat(host.sh("ls -a /opt/turnkit/ 2>/dev/null; true").output()).doesNotContain("turnkit-new");
+            assertThat(host.systemctlLog()).as("nothing applied").isEqualTo(calls);
+
+            List<Artifact> pinned = new ArrayList<>(baseFiles());
+            pinned.add(Artifact.jarRelease(url, sha));
+            DeployResult r = deployer().deploy(pinned, SECRET, false);
+
+            assertThat(r.status()).as(why(r)).isEqualTo(Status.OK);
+            assertThat(r.uploaded()).containsExactly(Artifact.JAR_PATH);
+            assertThat(host.sh("sha256sum " + Artifact.JAR_PATH).output()).startsWith(sha);
+            assertThat(host.stat(Artifact.JAR_PATH)).isEqualTo("644 root:root");
+            assertThat(downloads.get()).isEqualTo(2);
+
+            DeployResult again = deployer().deploy(pinned, SECRET, false);
+            assertThat(again.uploaded()).isEmpty();
+            assertThat(downloads.get()).as("an installed release is not fetched again").isEqualTo(2);
+        } finally {
+            server.stop(0);
+            host.sh("rm -f " + Artifact.JAR_PATH).orFail("remove the jar for the other tests");
+        }
+    }
+
+    /** An HTTPS server on the host's "internet" address whose certificate the host's CA bundle trusts. */
+    static HttpsServer httpsServer(byte[] body, AtomicInteger requests) throws Exception {
+        Path dir = host.dir().resolve("release");
+        Files.createDirectories(dir);
+        String ip = host.internetIp();
+        run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString(), "-days", "2",
+                "-subj", "/CN=release", "-addext", "subjectAltName=IP:" + ip));
+        run(List.of("openssl", "pkcs12", "-export", "-in", dir.resolve("cert.pem").toString(), "-inkey",
+                dir.resolve("key.pem").toString(), "-out", dir.resolve("server.p12").toString(), "-passout",
+                "pass:changeit"));
+        host.sh("cat >> /etc/ssl/certs/ca-certificates.crt <<'EOF'\n" + Files.readString(dir.resolve("cert.pem"))
+                + "EOF").orFail("trust the release server");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(dir.resolve("server.p12"))) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(ip), 0), 8);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.createContext("/turnkit.jar", ex -> {
+            requests.incrementAndGet();
+            ex.sendResponseHeaders(200, body.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    static void run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(command + ": " + out).isZero();
     }
 
     @Test
