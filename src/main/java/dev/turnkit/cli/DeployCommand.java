@@ -87,9 +87,19 @@ final class DeployCommand implements Callable<Integer> {
             + "known_hosts (a changed key is always refused).")
     boolean acceptNewHostKey;
 
-    @Option(names = "--jar", paramLabel = "FILE", description = "Also deploy this turnkit.jar to "
-            + "/opt/turnkit/turnkit.jar (checksum verified on the host).")
+    @Option(names = "--jar", paramLabel = "FILE", description = "Deploy this turnkit.jar to "
+            + "/opt/turnkit/turnkit.jar (checksum verified on the host). Default: the stack's pinned release "
+            + "(turnkit:turnkitJarUrl), downloaded by the host and checked against turnkit:turnkitJarSha256.")
     Path jar;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Also deploy this certificate chain as "
+            + "coturn's (/etc/coturn/tls/fullchain.pem), with --tls-key: coturn reloads it on SIGUSR2, no restart "
+            + "(for a certificate not made by certbot on the host).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert "
+            + "(/etc/coturn/tls/privkey.pem).")
+    Path tlsKey;
 
     @Option(names = "--dry-run", description = "Show a unified diff of what would change (secrets masked); write "
             + "nothing.")
@@ -142,6 +152,7 @@ final class DeployCommand implements Callable<Integer> {
                     : "a rotation is already in progress (turnkit:previousTurnSecret is set): deploy without it first");
         }
         byte[] jarBytes = jar == null ? null : readJar(jar);
+        List<Artifact> certificate = certificate(HostSpec.production(config, secrets).coturnGroup());
         SshTarget ssh;
         Verification verification;
         try {
@@ -161,7 +172,11 @@ final class DeployCommand implements Callable<Integer> {
             err.flush();
         });
         StackConfig stackConfig = config;
-        java.util.function.Function<List<String>, List<Artifact>> render = s -> artifacts(stackConfig, s, jarBytes);
+        java.util.function.Function<List<String>, List<Artifact>> render = s -> {
+            List<Artifact> files = new ArrayList<>(artifacts(stackConfig, s, jarBytes));
+            files.addAll(certificate);
+            return files;
+        };
         DeployResult result;
         try {
             if (rotateSecret) {
@@ -200,6 +215,9 @@ final class DeployCommand implements Callable<Integer> {
                 out.add(Artifact.of(f)));
         if (jar != null) {
             out.add(Artifact.jar(jar));
+        } else if (config.release().jarUrl().isPresent() && config.release().jarSha256().isPresent()) {
+            // the stack's pinned release: the host downloads it and its SHA-256 is checked there before the swap
+            out.add(Artifact.jarRelease(config.release().jarUrl().get(), config.release().jarSha256().get()));
         }
         return out;
     }
@@ -226,6 +244,34 @@ final class DeployCommand implements Callable<Integer> {
 
     private String checkServerName() {
         return checkServer != null ? checkServer : host != null ? host : stack;
+    }
+
+    /** {@code --tls-cert} + {@code --tls-key} as the two certificate files, or none; bad input is exit 3. */
+    private List<Artifact> certificate(String coturnGroup) {
+        if (tlsCert == null && tlsKey == null) {
+            return List.of();
+        }
+        if (tlsCert == null || tlsKey == null) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "--tls-cert and --tls-key go together (the chain and "
+                    + "its private key); nothing sent");
+        }
+        byte[] cert = readPem(tlsCert, "--tls-cert", "-----BEGIN CERTIFICATE-----");
+        byte[] key = readPem(tlsKey, "--tls-key", "PRIVATE KEY-----");
+        return Artifact.certificate(cert, key, coturnGroup);
+    }
+
+    private static byte[] readPem(Path file, String option, String marker) {
+        try {
+            byte[] b = Files.readAllBytes(file);
+            if (!new String(b, StandardCharsets.US_ASCII).contains(marker)) {
+                throw new CommandFailedException(ExitCode.UNKNOWN, option + " " + file + ": not a PEM file with '"
+                        + marker + "'; nothing sent");
+            }
+            return b;
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot read " + option + " " + file + ": "
+                    + e.getMessage() + "; nothing sent");
+        }
     }
 
     private static byte[] readJar(Path jar) {
