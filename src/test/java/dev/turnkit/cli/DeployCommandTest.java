@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpsServer;
 import dev.turnkit.check.CheckReport;
 import dev.turnkit.check.CheckRunner;
 import dev.turnkit.check.Checks;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,11 +75,18 @@ class DeployCommandTest {
     }
 
     static Run deploy(Path knownHosts, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--stack", "dev", "--stacks-dir", stacks.toString(),
-                "--host", sshd.address(), "--identity", sshd.identity().toString(), "--known-hosts",
-                knownHosts.toString(), "--ca-file", cert.cert().toString(), "--tls-server-name", "localhost",
+        List<String> flags = new ArrayList<>(List.of("--identity", sshd.identity().toString(), "--known-hosts",
+                knownHosts.toString()));
+        flags.addAll(List.of(extra));
+        return run("dev", flags);
+    }
+
+    /** {@code turnkit deploy --stack STACK} to the host, trusting the test certificate, plus {@code flags}. */
+    static Run run(String stack, List<String> flags) {
+        List<String> args = new ArrayList<>(List.of("deploy", "--stack", stack, "--stacks-dir", stacks.toString(),
+                "--host", sshd.address(), "--ca-file", cert.cert().toString(), "--tls-server-name", "localhost",
                 "--timeout", "30s"));
-        args.addAll(List.of(extra));
+        args.addAll(flags);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
@@ -200,14 +209,7 @@ class DeployCommandTest {
     static Run deployStack(String name, String yamlExtra, String... flags) throws Exception {
         Files.writeString(stacks.resolve("Pulumi." + name + ".yaml"), DeployFixture.stackYaml(host, 10)
                 .replace("config:\n", "config:\n" + yamlExtra));
-        List<String> args = new ArrayList<>(List.of("deploy", "--stack", name, "--stacks-dir", stacks.toString(),
-                "--host", sshd.address(), "--ca-file", cert.cert().toString(), "--tls-server-name", "localhost",
-                "--timeout", "30s"));
-        args.addAll(List.of(flags));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return run(name, List.of(flags));
     }
 
     @Test
@@ -238,6 +240,39 @@ class DeployCommandTest {
         assertThat(portOverridden.code()).as(portOverridden.err()).isEqualTo(0);
         assertThat(userOverridden.code()).as(userOverridden.err()).isEqualTo(0);
         assertThat(userOverridden.err()).contains("root@" + sshd.address());
+    }
+
+    @Test
+    void aStackThatPinsAReleaseHasTheHostFetchTheJarAndAWrongChecksumFailsInOneLine() throws Exception {
+        byte[] jar = new byte[256 << 10];
+        new java.security.SecureRandom().nextBytes(jar);
+        String sha = dev.turnkit.deploy.Artifact.jar(jar).sha256();
+        AtomicInteger downloads = new AtomicInteger();
+        HttpsServer server = DeployFixture.releaseServer(host, jar, downloads);
+        Path kh = sshd.knownHosts(dir.resolve("release_known_hosts"));
+        String url = "https://" + host.internetIp() + ":" + server.getAddress().getPort() + "/turnkit.jar";
+        String pinWrong = "  turnkit:turnkitJarUrl: " + url + "\n  turnkit:turnkitJarSha256: \"" + "0".repeat(64)
+                + "\"\n  turnkit:sshIdentityFile: " + sshd.identity() + "\n  turnkit:sshKnownHostsFile: " + kh + "\n";
+        try {
+            String jarBefore = host.sh("sha256sum /opt/turnkit/turnkit.jar 2>/dev/null; true").output();
+
+            Run wrong = deployStack("release", pinWrong);
+
+            assertThat(wrong.code()).as(wrong.err()).isEqualTo(2);
+            String last = wrong.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+            assertThat(last).as("one line naming both checksums").contains(url, sha, "0".repeat(64),
+                    "nothing was swapped");
+            assertThat(host.sh("sha256sum /opt/turnkit/turnkit.jar 2>/dev/null; true").output()).isEqualTo(jarBefore);
+
+            Run right = deployStack("release", pinWrong.replace("0".repeat(64), sha));
+
+            assertThat(right.code()).as(right.err()).isEqualTo(0);
+            assertThat(host.sh("sha256sum /opt/turnkit/turnkit.jar").output()).startsWith(sha);
+            assertThat(downloads.get()).isEqualTo(2);
+        } finally {
+            server.stop(0);
+            host.sh("rm -f /opt/turnkit/turnkit.jar").orFail("remove the test jar");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.turnkit.deploy;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.turnkit.check.Checks;
 import dev.turnkit.check.TurnTarget;
 import dev.turnkit.model.HostSpec;
@@ -11,11 +13,18 @@ import dev.turnkit.testsupport.SimulatedHost;
 import dev.turnkit.testsupport.TestCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Deploy tests' host: a {@link SimulatedHost} (network namespace behind the 1:1 NAT, mount namespace, systemctl
@@ -109,6 +118,52 @@ public final class DeployFixture {
         List<String> log = host.systemctlLog();
         return log.subList(Math.min(from, log.size()), log.size()).stream()
                 .filter(l -> l.matches("(restart|reload|kill|daemon-reload)( .*)?")).toList();
+    }
+
+    /**
+     * An HTTPS server on the host's "internet" address (root namespace) serving {@code body} at {@code /turnkit.jar},
+     * with a certificate for that IP that the host's CA bundle trusts; stop it with {@code stop(0)}.
+     */
+    public static HttpsServer releaseServer(SimulatedHost host, byte[] body, AtomicInteger requests) throws Exception {
+        Path dir = host.dir().resolve("release");
+        Files.createDirectories(dir);
+        String ip = host.internetIp();
+        run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString(), "-days", "2",
+                "-subj", "/CN=release", "-addext", "subjectAltName=IP:" + ip));
+        run(List.of("openssl", "pkcs12", "-export", "-in", dir.resolve("cert.pem").toString(), "-inkey",
+                dir.resolve("key.pem").toString(), "-out", dir.resolve("server.p12").toString(), "-passout",
+                "pass:changeit"));
+        host.sh("cat >> /etc/ssl/certs/ca-certificates.crt <<'EOF'\n" + Files.readString(dir.resolve("cert.pem"))
+                + "EOF").orFail("trust the release server");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(dir.resolve("server.p12"))) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(ip), 0), 8);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.createContext("/turnkit.jar", ex -> {
+            requests.incrementAndGet();
+            ex.sendResponseHeaders(200, body.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " failed: " + out);
+        }
     }
 
     static Artifact byPath(List<Artifact> files, String path) {

@@ -12,9 +12,7 @@ import dev.turnkit.check.TurnTarget;
 import dev.turnkit.testsupport.HostSshd;
 import dev.turnkit.testsupport.SimulatedHost;
 import dev.turnkit.testsupport.TestCertificates;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +26,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -291,7 +288,7 @@ class DeployerIntegrationTest {
         new SecureRandom().nextBytes(jar);
         String sha = Artifact.jar(jar).sha256();
         AtomicInteger downloads = new AtomicInteger();
-        HttpsServer server = httpsServer(jar, downloads);
+        HttpsServer server = DeployFixture.releaseServer(host, jar, downloads);
         try {
             String url = "https://" + host.internetIp() + ":" + server.getAddress().getPort() + "/turnkit.jar";
             // the jar a previous test left (if any) must survive the refused one
@@ -326,47 +323,6 @@ class DeployerIntegrationTest {
             server.stop(0);
             host.sh("rm -f " + Artifact.JAR_PATH).orFail("remove the jar for the other tests");
         }
-    }
-
-    /** An HTTPS server on the host's "internet" address whose certificate the host's CA bundle trusts. */
-    static HttpsServer httpsServer(byte[] body, AtomicInteger requests) throws Exception {
-        Path dir = host.dir().resolve("release");
-        Files.createDirectories(dir);
-        String ip = host.internetIp();
-        run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString(), "-days", "2",
-                "-subj", "/CN=release", "-addext", "subjectAltName=IP:" + ip));
-        run(List.of("openssl", "pkcs12", "-export", "-in", dir.resolve("cert.pem").toString(), "-inkey",
-                dir.resolve("key.pem").toString(), "-out", dir.resolve("server.p12").toString(), "-passout",
-                "pass:changeit"));
-        host.sh("cat >> /etc/ssl/certs/ca-certificates.crt <<'EOF'\n" + Files.readString(dir.resolve("cert.pem"))
-                + "EOF").orFail("trust the release server");
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(dir.resolve("server.p12"))) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "changeit".toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(kmf.getKeyManagers(), null, null);
-        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(ip), 0), 8);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        server.createContext("/turnkit.jar", ex -> {
-            requests.incrementAndGet();
-            ex.sendResponseHeaders(200, body.length);
-            try (var out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        return server;
-    }
-
-    static void run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(command + ": " + out).isZero();
     }
 
     @Test
