@@ -280,7 +280,7 @@ final class StackConfigParser {
                     + " — set both or neither");
         }
         return new StackConfig.Release(Optional.ofNullable(jarUrl), Optional.ofNullable(jarSha),
-                in.get(StackKeys.STUN_SERVERS));
+                in.get(StackKeys.TURNKIT_JAR_UPLOAD_MINUTES), in.get(StackKeys.STUN_SERVERS));
     }
 
     /** A secret from Pulumi's encrypted config ({@code key}) or from a file ({@code fileKey}), never both. */
@@ -365,6 +365,17 @@ final class StackConfigParser {
                 new StackConfig.Network(Optional.ofNullable(pub), priv, c.network().vcnCidr(),
                         c.network().subnetCidr()),
                 c.ports(), c.instance(), c.coturn(), c.access(), c.credentials(), c.secrets(), c.oci(), c.release(),
+                c.check(), c.firebase());
+    }
+
+    static StackConfig withJar(StackConfig c, String url, String sha256) {
+        if (url == null || !url.startsWith("https://") || sha256 == null || !Validators.isSha256Hex(sha256)) {
+            throw new IllegalArgumentException("the jar needs an https:// URL and a lowercase hex SHA-256");
+        }
+        StackConfig.Release r = c.release();
+        return new StackConfig(c.stack(), c.domain(), c.network(), c.ports(), c.instance(), c.coturn(), c.access(),
+                c.credentials(), c.secrets(), c.oci(),
+                new StackConfig.Release(Optional.of(url), Optional.of(sha256), r.uploadUrlMinutes(), r.stunServers()),
                 c.check(), c.firebase());
     }
 
