@@ -46,12 +46,17 @@ import org.junit.jupiter.api.Test;
  * First boot of the TURN host, end to end, on a {@link SimulatedHost} (network namespace behind a 1:1 NAT, mount
  * namespace, systemctl stand-in): the rendered cloud-init's files and runcmd run as cloud-init would, with the real
  * coturn, certbot (against Pebble, the ACME test server), firewall script and turnkit jar. Then, from the root
- * namespace through the NAT, {@code turnkit check} passes every check against the public address.
+ * namespace through the NAT, {@code turnkit check} passes every check against the public address, and a credential
+ * fetched from the host's endpoint with a signed-in user's ID token allocates there. Along the way a STUN probe
+ * outside the NAT shows that coturn answers only after the bootstrap's address check, restart and firewall step.
  *
  * <p>What the test adds that the rendered files do not hold, each because the simulated internet is not the
  * internet: certbot's server (Pebble) in {@code /etc/letsencrypt/cli.ini} plus its CA for certbot
  * ({@code REQUESTS_CA_BUNDLE}); a fake instance metadata service on 169.254.169.254 inside the host; a STUN server in
- * the root namespace (outside the NAT) as the bootstrap's STUN server; and, because the simulated public address
+ * the root namespace (outside the NAT) as the bootstrap's STUN server; Google's ID-token key endpoint
+ * ({@link SimulatedSecureToken}: {@code www.googleapis.com} in the host's {@code /etc/hosts}, its certificate in the
+ * host's Java trust store), so the credentials service runs in production mode and checks real RS256 signatures; the
+ * coturn package's own start before runcmd, as apt does on the VM; and, because the simulated public address
  * 203.0.113.N is in the production deny list (TEST-NET-3), a coturn drop-in that adds exactly
  * {@code --allowed-peer-ip=<public IP>} so the relay-echo check can relay to the server's own relayed address. Not
  * run: apt (coturn, certbot and Java are the machine's, seen through the overlay).
