@@ -52,12 +52,12 @@ record StackRun(TestResult result, OfflineOci oci) {
 
         private static Path create() {
             try {
+                // deleteOnExit deletes in the reverse order of registration: the jar, then target/, then the dir.
                 Path dir = Files.createTempDirectory("tkfb-project-");
-                Files.createDirectories(dir.resolve("target"));
-                Files.write(dir.resolve(TurnkitJar.BUILD), "PK fake turnkit.jar".getBytes(StandardCharsets.UTF_8));
-                dir.resolve(TurnkitJar.BUILD).toFile().deleteOnExit();
-                dir.resolve("target").toFile().deleteOnExit();
                 dir.toFile().deleteOnExit();
+                Files.createDirectories(dir.resolve("target")).toFile().deleteOnExit();
+                Files.write(dir.resolve(TurnkitJar.BUILD), "PK fake turnkit.jar".getBytes(StandardCharsets.UTF_8))
+                        .toFile().deleteOnExit();
                 return dir;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
