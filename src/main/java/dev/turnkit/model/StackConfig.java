@@ -176,7 +176,7 @@ public record StackConfig(
 
     /** This config with the public and/or private IP replaced (e.g. {@code render --public-ip}), re-validated. */
     public StackConfig withAddresses(String publicIp, String privateIp) {
-        return StackConfigParser.withAddresses(this, publicIp, privateIp);
+        return AddressChecks.withAddresses(this, publicIp, privateIp);
     }
 
     /**
@@ -184,11 +184,16 @@ public record StackConfig(
      * laptop build (a pre-authenticated Object Storage URL), used when {@code turnkit:turnkitJarUrl} is empty.
      */
     public StackConfig withJar(String url, String sha256) {
-        return StackConfigParser.withJar(this, url, sha256);
+        if (url == null || !url.startsWith("https://") || sha256 == null || !Validators.isSha256Hex(sha256)) {
+            throw new IllegalArgumentException("the jar needs an https:// URL and a lowercase hex SHA-256");
+        }
+        return new StackConfig(stack, domain, network, ports, instance, coturn, access, credentials, secrets, oci,
+                new Release(Optional.of(url), Optional.of(sha256), release.uploadUrlMinutes(), release.stunServers()),
+                check, firebase);
     }
 
     /** Advisories that do not block rendering (e.g. coturn older than 4.10.0 on ARM64). */
     public List<String> warnings() {
-        return StackConfigParser.warnings(this);
+        return StackWarnings.of(this);
     }
 }
