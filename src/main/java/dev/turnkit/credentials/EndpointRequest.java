@@ -37,6 +37,9 @@ public record EndpointRequest(String method, String path, String rawQuery, Map<S
 
     /** The size of the header block, counted as {@code name: value\r\n} per value. */
     int headerBytes() {
+        if (headers instanceof SizedHeaders sized) {
+            return sized.headerBytes();
+        }
         int total = 0;
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             for (String v : e.getValue()) {
@@ -44,5 +47,10 @@ public record EndpointRequest(String method, String path, String rawQuery, Map<S
             }
         }
         return total;
+    }
+
+    /** A header map that knows its size as {@link #headerBytes()} counts it, without grouping values by name. */
+    interface SizedHeaders {
+        int headerBytes();
     }
 }

@@ -1,0 +1,34 @@
+package dev.turnkit.credentials;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The {@code Date} response header (RFC 9110 §6.6.1, IMF-fixdate), formatted once per second rather than once per
+ * response.
+ */
+final class HttpDate {
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static volatile Cached cached = new Cached(Long.MIN_VALUE, "");
+
+    private record Cached(long second, String text) {
+    }
+
+    private HttpDate() {
+    }
+
+    /** Now, e.g. {@code Mon, 30 Nov 2026 21:00:00 GMT}. */
+    static String now() {
+        return of(System.currentTimeMillis() / 1000);
+    }
+
+    static String of(long epochSecond) {
+        Cached c = cached;
+        if (c.second != epochSecond) {
+            c = new Cached(epochSecond, IMF_FIXDATE.format(Instant.ofEpochSecond(epochSecond)));
+            cached = c;
+        }
+        return c.text;
+    }
+}
