@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param method the request method, e.g. {@code GET}
  * @param path the raw path, without the query
  * @param rawQuery the raw query string, or null
- * @param headers the request headers; {@code get} must ignore case (as the JDK server's {@code Headers} does)
+ * @param headers the request headers; {@code get} must ignore case, as HTTP header names do
  * @param body the request body, read at most once
  * @param clientIp the peer's address, for rate limiting and the access log
  */
