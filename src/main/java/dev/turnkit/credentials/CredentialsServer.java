@@ -53,10 +53,13 @@ public final class CredentialsServer implements AutoCloseable {
     static final int CODEC_MAX_HEADER_BYTES = 65_536;
     /** Largest body the codec buffers; the handler refuses anything over the configured limit with a 413. */
     static final int CODEC_MAX_BODY_BYTES = 65_536;
-    /** A whole request must arrive within this many seconds of its first byte (slow-loris clients). */
-    static final long REQUEST_TIMEOUT_SECONDS = 10;
     /** Idle keep-alive connections are closed after this many seconds. */
     static final int IDLE_SECONDS = 30;
+    /**
+     * A whole request must arrive within this many seconds of the connection opening or the previous response: the
+     * idle time plus 10 s to send it, however slowly a client writes (slow-loris clients).
+     */
+    static final long NEXT_REQUEST_SECONDS = IDLE_SECONDS + 10;
     private static final UnpooledByteBufAllocator HEAP_BUFFERS = new UnpooledByteBufAllocator(false);
 
     private final CredentialsServerConfig config;
@@ -139,13 +142,12 @@ public final class CredentialsServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             NettyExchange exchange = new NettyExchange(handler, told, executor,
-                                    REQUEST_TIMEOUT_SECONDS);
+                                    NEXT_REQUEST_SECONDS);
                             ChannelPipeline p = ch.pipeline();
                             if (tls != null) {
                                 p.addLast(new SslHandler(serverEngine(tls)));
                             }
-                            p.addLast(new NettyExchange.RequestStart(exchange),
-                                    new IdleStateHandler(0, 0, IDLE_SECONDS),
+                            p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS),
                                     new HttpServerCodec(CODEC_MAX_HEADER_BYTES, CODEC_MAX_HEADER_BYTES, 8192),
                                     new HttpObjectAggregator(CODEC_MAX_BODY_BYTES),
                                     exchange);

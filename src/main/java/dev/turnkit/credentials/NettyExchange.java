@@ -36,8 +36,9 @@ import java.util.concurrent.TimeUnit;
  * The last handler of a connection's Netty pipeline: turns each aggregated request into an {@link EndpointRequest},
  * runs {@link CredentialsHandler#handle} on the request executor (token verification may block on the network, so
  * never on the I/O thread), writes the response and tells the listeners once it is written. Also enforces what the
- * JDK server enforced: at most {@value #MAX_HEADERS} headers, a whole request within {@code requestTimeoutSeconds}
- * of its first byte, and idle keep-alive connections closed (an {@link IdleStateEvent}).
+ * JDK server enforced in its way: at most {@value #MAX_HEADERS} headers, each whole request within
+ * {@code nextRequestSeconds} of the connection opening or the previous response (slow clients), and idle keep-alive
+ * connections closed (an {@link IdleStateEvent}).
  */
 final class NettyExchange extends ChannelInboundHandlerAdapter {
     static final int MAX_HEADERS = 64;
@@ -45,7 +46,7 @@ final class NettyExchange extends ChannelInboundHandlerAdapter {
     private final CredentialsHandler handler;
     private final RequestListener[] listeners;
     private final Executor executor;
-    private final long requestTimeoutSeconds;
+    private final long nextRequestSeconds;
     private String clientIp;
     private ScheduledFuture<?> requestDeadline;
     /** Requests read while one is in the handler: answered in order, one at a time (HTTP/1.1 pipelining). */
@@ -53,26 +54,30 @@ final class NettyExchange extends ChannelInboundHandlerAdapter {
     private boolean busy;
 
     NettyExchange(CredentialsHandler handler, RequestListener[] listeners, Executor executor,
-            long requestTimeoutSeconds) {
+            long nextRequestSeconds) {
         this.handler = handler;
         this.listeners = listeners;
         this.executor = executor;
-        this.requestTimeoutSeconds = requestTimeoutSeconds;
+        this.nextRequestSeconds = nextRequestSeconds;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         clientIp = remote == null || remote.getAddress() == null ? "?" : remote.getAddress().getHostAddress();
+        armDeadline(ctx);
         super.channelActive(ctx);
     }
 
-    /** Called by {@link RequestStart} when the first bytes of a request arrive: the whole request has a deadline. */
-    void requestStarted(ChannelHandlerContext ctx) {
+    /**
+     * The next whole request must arrive within {@code nextRequestSeconds} of the connection opening or of the last
+     * response: a client that sends a request a byte at a time is disconnected, however it splits its writes.
+     */
+    private void armDeadline(ChannelHandlerContext ctx) {
         if (requestDeadline == null) {
             requestDeadline = ctx.executor().schedule(() -> {
                 ctx.close();
-            }, requestTimeoutSeconds, TimeUnit.SECONDS);
+            }, nextRequestSeconds, TimeUnit.SECONDS);
         }
     }
 
@@ -110,6 +115,7 @@ final class NettyExchange extends ChannelInboundHandlerAdapter {
         if (queued != null) {
             dispatch(ctx, queued);
         } else if (ctx.channel().isActive()) {
+            armDeadline(ctx);
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -234,21 +240,6 @@ final class NettyExchange extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close(); // a reset connection or a failed TLS handshake: nothing to answer
-    }
-
-    /** Marks the start of each request for {@link NettyExchange}'s deadline; sits before the HTTP codec. */
-    static final class RequestStart extends ChannelInboundHandlerAdapter {
-        private final NettyExchange exchange;
-
-        RequestStart(NettyExchange exchange) {
-            this.exchange = exchange;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            exchange.requestStarted(ctx);
-            ctx.fireChannelRead(msg);
-        }
     }
 
     /**
