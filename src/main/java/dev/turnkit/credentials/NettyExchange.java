@@ -128,20 +128,20 @@ final class NettyExchange extends ChannelInboundHandlerAdapter {
         EndpointResponse refused = refusal(request.decoderResult(), request.headers());
         if (refused != null) {
             request.release();
-            respond(ctx, start, method, OTHER_UNPARSED, refused, false, false);
+            respond(ctx, start, method, CredentialsHandler.OTHER_ROUTE, refused, false, false);
             return;
         }
         String path;
         String rawQuery;
         String uri = request.uri();
         try {
-            // origin-form is the common case; anything else goes through URI's checks, as the JDK server did
+            // java.net.URI, as the JDK server used: the same raw path and query, the same targets refused
             URI parsed = new URI(uri);
             path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
             rawQuery = parsed.getRawQuery();
         } catch (URISyntaxException e) {
             request.release();
-            respond(ctx, start, method, OTHER_UNPARSED, EndpointResponse.error(400, "bad_request",
+            respond(ctx, start, method, CredentialsHandler.OTHER_ROUTE, EndpointResponse.error(400, "bad_request",
                     "the request target is not a valid URI"), false, false);
             return;
         }
@@ -163,8 +163,6 @@ final class NettyExchange extends ChannelInboundHandlerAdapter {
             ctx.close();
         }
     }
-
-    private static final String OTHER_UNPARSED = CredentialsHandler.OTHER_ROUTE;
 
     /** What the codec or the header count refuses before the handler sees the request, or null. */
     private static EndpointResponse refusal(DecoderResult result, HttpHeaders headers) {
