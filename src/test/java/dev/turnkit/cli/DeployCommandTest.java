@@ -40,6 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeployCommandTest {
     static final String SECRET = "cli-deploy-secret-0123456789abcdef";
+    /**
+     * Room for every check these tests run against one coturn: a deploy that changes only files coturn does not read
+     * (the bootstrap script differs between the stacks here) does not restart it, and UDP allocations of earlier
+     * checks count against user-quota until their lifetime ends.
+     */
+    static final int QUOTA = 100;
     @TempDir
     static Path dir;
     static SimulatedHost host;
@@ -54,7 +60,7 @@ class DeployCommandTest {
         host = DeployFixture.startHost(cert);
         sshd = host.startSshd();
         stacks = Files.createDirectories(dir.resolve("stacks"));
-        writeStack(10);
+        writeStack(QUOTA);
         secretFile = dir.resolve(".turnkit/dev/turn-secret");
         Files.createDirectories(secretFile.getParent());
         Files.writeString(secretFile, SECRET + "\n");
@@ -161,7 +167,7 @@ class DeployCommandTest {
             assertThat(host.readFile("/etc/turnserver.conf")).isEqualTo(conf);
             assertThat(host.systemctlLog()).isEqualTo(calls);
         } finally {
-            writeStack(10);
+            writeStack(QUOTA);
         }
     }
 
@@ -207,7 +213,7 @@ class DeployCommandTest {
 
     /** Deploys stack {@code name} with only the non-SSH flags: the SSH settings come from the stack file. */
     static Run deployStack(String name, String yamlExtra, String... flags) throws Exception {
-        Files.writeString(stacks.resolve("Pulumi." + name + ".yaml"), DeployFixture.stackYaml(host, 10)
+        Files.writeString(stacks.resolve("Pulumi." + name + ".yaml"), DeployFixture.stackYaml(host, QUOTA)
                 .replace("config:\n", "config:\n" + yamlExtra));
         return run(name, List.of(flags));
     }
