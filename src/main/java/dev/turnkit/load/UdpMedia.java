@@ -48,8 +48,8 @@ final class UdpMedia extends Media {
 
     @Override
     void await(long nanos) throws IOException {
-        if (nanos > 1_000_000) {
-            selector.select(onReady, nanos / 1_000_000);
+        if (nanos > 0) {
+            selector.select(onReady, (nanos + 999_999) / 1_000_000); // never spin: a tick late by < 1 ms is harmless
         } else {
             selector.selectNow(onReady);
         }
