@@ -6,10 +6,8 @@ import dev.turnkit.load.LoadOptions;
 import dev.turnkit.load.LoadReport;
 import dev.turnkit.transport.TlsOptions;
 import dev.turnkit.transport.TransportType;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,17 +117,7 @@ final class LoadCommand implements Callable<Integer> {
         if (caFile != null && !Files.isReadable(caFile)) {
             throw new CommandFailedException(ExitCode.UNKNOWN, "--ca-file " + caFile + " is not a readable file");
         }
-        byte[] secret;
-        try {
-            secret = Files.readString(secretFile, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot read --secret-file " + secretFile + ": "
-                    + e.getClass().getSimpleName());
-        }
-        if (secret.length == 0) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "--secret-file " + secretFile + " is empty: put "
-                    + "coturn's static-auth-secret in it");
-        }
+        byte[] secret = OptionFiles.secret(secretFile, "--secret-file");
         PrintWriter err = spec.commandLine().getErr();
         List<LoadReport> reports = new ArrayList<>();
         for (LoadOptions options : runs) {

@@ -174,11 +174,11 @@ public record StackConfig(
 
     /** This config with the public and/or private IP replaced (e.g. {@code render --public-ip}), re-validated. */
     public StackConfig withAddresses(String publicIp, String privateIp) {
-        return StackConfigParser.withAddresses(this, publicIp, privateIp);
+        return AddressChecks.withAddresses(this, publicIp, privateIp);
     }
 
     /** Advisories that do not block rendering (e.g. coturn older than 4.10.0 on ARM64). */
     public List<String> warnings() {
-        return StackConfigParser.warnings(this);
+        return StackWarnings.of(this);
     }
 }

@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  *       {@link #list}, {@link #oneOf}) gives the type and the "expected …" message; {@code withDefault},
  *       {@code requiredAs(hint)} and {@code check(predicate, problem)} add the rest. A check that more than one
  *       part of turnkit applies to the same kind of value belongs in {@link Validators}.</li>
- *   <li>Read it where the value lands in {@link StackConfig}, in {@code StackConfigParser} (one
- *       {@code in.get(StackKeys.METRICS_PORT)}, plus any check that involves other keys), and add the field to
- *       the record of its topic.</li>
+ *   <li>Read it where the value lands in {@link StackConfig}, in {@code StackConfigParser} ({@code FirebaseSection}
+ *       for a key of the Firebase side): one {@code in.get(StackKeys.METRICS_PORT)}, plus any check that involves
+ *       other keys; and add the field to the record of its topic.</li>
  *   <li>Add it to {@code Pulumi.yaml} (type, default, this description) and a row to
  *       {@code docs/stack-config.md}; {@code StackKeysTest} fails until both agree with the table.</li>
  * </ol>
