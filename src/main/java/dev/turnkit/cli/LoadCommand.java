@@ -8,7 +8,6 @@ import dev.turnkit.transport.TlsOptions;
 import dev.turnkit.transport.TransportType;
 import java.io.PrintWriter;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,14 +75,8 @@ final class LoadCommand implements Callable<Integer> {
             description = "TURN-over-TLS port (default: ${DEFAULT-VALUE}).")
     int tlsPort;
 
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "TLS: trust the CA certificates in this PEM file instead of the JDK store (private CA, "
-                    + "self-signed local stack).")
-    Path caFile;
-
-    @Option(names = "--tls-server-name", paramLabel = "NAME",
-            description = "TLS: name the certificate must carry (default: the --server value).")
-    String tlsServerName;
+    @Mixin
+    TlsTrustOptions tlsTrust;
 
     @Option(names = "--max-loss", defaultValue = "0.01", paramLabel = "RATIO",
             description = "Exit 2 when the round-trip loss is above this (default: 0.01 = 1 %%).")
@@ -106,7 +99,7 @@ final class LoadCommand implements Callable<Integer> {
                 ? Duration.ofSeconds(10) : duration.dividedBy(10);
         List<LoadOptions> runs = new ArrayList<>();
         try {
-            TlsOptions tls = TlsOptions.verifying(tlsServerName != null ? tlsServerName : server).withCaFile(caFile);
+            TlsOptions tls = TlsOptions.verifying(tlsTrust.serverNameOr(server)).withCaFile(tlsTrust.caFile);
             for (TransportType t : new LinkedHashSet<>(transports)) {
                 runs.add(new LoadOptions(t, server, t == TransportType.TLS ? tlsPort : port,
                         t == TransportType.TLS ? tls : null, calls, duration, rate, payload, ramp));
@@ -114,9 +107,7 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(ExitCode.UNKNOWN, e.getMessage());
         }
-        if (caFile != null && !Files.isReadable(caFile)) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "--ca-file " + caFile + " is not a readable file");
-        }
+        tlsTrust.validate();
         byte[] secret = OptionFiles.secret(secretFile, "--secret-file");
         PrintWriter err = spec.commandLine().getErr();
         List<LoadReport> reports = new ArrayList<>();
