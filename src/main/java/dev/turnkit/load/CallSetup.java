@@ -69,6 +69,10 @@ final class CallSetup {
         if (options.transport() == TransportType.UDP) {
             return new TurnClient(new StunClient(new NioUdpConnection(server), RetransmissionPolicy.RFC_DEFAULT));
         }
+        if (options.transport() == TransportType.TCP) {
+            return new TurnClient(new StunClient(NioTcpConnection.open(server, deadline),
+                    RetransmissionPolicy.RFC_DEFAULT));
+        }
         return TurnClient.connect(options.transport(), server, options.tls(), RetransmissionPolicy.RFC_DEFAULT,
                 deadline);
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Media over TCP or TLS: each connection carries the call's STUN control and its ChannelData back to back, framed
+ * Media over TLS (or any {@link StunConnection} on a stream): each connection carries the call's STUN control and its ChannelData back to back, framed
  * by the transport package ({@link StunConnection#receive} cuts frames by their STUN or ChannelData header, padded
  * to 4 on a stream, RFC 8656 §12.5). The ticking thread writes the callers' packets; one reader thread per
  * connection (the JDK's TLS runs on blocking sockets) counts what arrives, and the callee's reader echoes it back.
