@@ -4,7 +4,6 @@ import dev.turnkit.protocol.ProtocolException;
 import dev.turnkit.protocol.StreamFraming;
 import dev.turnkit.transport.ConnectionRefusedException;
 import dev.turnkit.transport.Deadline;
-import dev.turnkit.transport.StunConnection;
 import dev.turnkit.transport.TransportException;
 import dev.turnkit.transport.TransportTimeoutException;
 import dev.turnkit.transport.TransportType;
@@ -24,11 +23,10 @@ import java.util.Arrays;
  * control plane ({@link #receive} waits on a private selector), and the load's I/O thread registers it with its
  * shared selector and takes the media frames in place ({@link #fill}, {@link #frameLength}, {@link #consume}).
  */
-final class NioTcpConnection implements StunConnection {
+final class NioTcpConnection extends NioConnection {
     private static final long WRITE_STALL_MILLIS = 2_000;
 
     private final SocketChannel channel;
-    private final InetSocketAddress remote;
     private final Selector own;
     private final SelectionKey ownKey;
     /** Received bytes; frames start at {@link #start}, data ends at the buffer's position. Heap: framing reads the array. */
@@ -36,8 +34,8 @@ final class NioTcpConnection implements StunConnection {
     private int start;
 
     private NioTcpConnection(SocketChannel channel, InetSocketAddress remote, Selector own, SelectionKey key) {
+        super(remote);
         this.channel = channel;
-        this.remote = remote;
         this.own = own;
         this.ownKey = key;
     }
@@ -73,6 +71,7 @@ final class NioTcpConnection implements StunConnection {
         }
     }
 
+    @Override
     SocketChannel channel() {
         return channel;
     }
@@ -80,20 +79,6 @@ final class NioTcpConnection implements StunConnection {
     @Override
     public TransportType type() {
         return TransportType.TCP;
-    }
-
-    @Override
-    public InetSocketAddress remote() {
-        return remote;
-    }
-
-    @Override
-    public InetSocketAddress local() {
-        try {
-            return (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     @Override

@@ -45,11 +45,7 @@ final class SelectorMedia extends Media {
     }
 
     private void register(Side side) throws IOException {
-        if (side.connection() instanceof NioTcpConnection tcp) {
-            tcp.channel().register(selector, SelectionKey.OP_READ, side);
-        } else {
-            ((NioUdpConnection) side.connection()).channel().register(selector, SelectionKey.OP_READ, side);
-        }
+        ((NioConnection) side.connection()).channel().register(selector, SelectionKey.OP_READ, side);
     }
 
     @Override
