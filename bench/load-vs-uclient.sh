@@ -11,8 +11,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-60}; CALLS=${CALLS:-50}; TRANSPORTS=${TRANSPORTS:-udp}
 JAR=target/turnkit.jar
-# The JVM options bin/turnkit passes for `load` (keep in step with it).
-LOAD_JVM=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 [ -f "$JAR" ] || mvn -q -B -DskipTests package >&2
 # shellcheck source=bench/coturn-loopback.sh
 source bench/coturn-loopback.sh
@@ -31,7 +29,7 @@ for t in $TRANSPORTS; do
     *) echo "unknown transport $t (udp, tcp, tls)" >&2; exit 3 ;;
   esac
   t0=$(cpu_ms "$turn_pid")
-  /usr/bin/time -f '%U %S' -o "$work/tk.cpu" java "${LOAD_JVM[@]}" -jar "$JAR" load --server 127.0.0.1 \
+  /usr/bin/time -f '%U %S' -o "$work/tk.cpu" java @bin/load-jvm.options -jar "$JAR" load --server 127.0.0.1 \
     --port "$port" --tls-port "$tls_port" --ca-file "$work/cert.pem" --tls-server-name localhost \
     --secret-file "$work/secret" --calls "$CALLS" --duration "${DURATION}s" --ramp-up 2s --transport "$t" --json \
     > "$work/tk.json" 2> "$work/tk.err" || true
