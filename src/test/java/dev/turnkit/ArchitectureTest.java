@@ -37,7 +37,7 @@ class ArchitectureTest {
             Map.entry("local", Set.of("model", "render", "credentials", "rules", "check")),
             Map.entry("oci", Set.of("model")),
             Map.entry("metrics", Set.of("check", "credentials")),
-            Map.entry("load", Set.of("check", "transport")),
+            Map.entry("load", Set.of("check", "transport", "protocol")),
             Map.entry("cli", Set.copyOf(PACKAGES)));
 
     /** third-party package prefix → the only project packages that may use it. */
