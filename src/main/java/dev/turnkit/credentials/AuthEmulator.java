@@ -3,10 +3,10 @@ package dev.turnkit.credentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.turnkit.model.Json;
+import dev.turnkit.process.LoopbackPorts;
+import dev.turnkit.process.ProcessStopper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Firebase Auth emulator from npm {@code firebase-tools}, run as a child process on loopback for tests and
@@ -81,9 +80,9 @@ public final class AuthEmulator implements AutoCloseable {
             throw new IllegalStateException("firebase-tools not found at " + firebase
                     + "; run 'npm ci --prefix e2e' in the repository root");
         }
-        int port = authPort == 0 ? freePort() : authPort;
-        int hub = freePort();
-        int logging = freePort();
+        int port = authPort == 0 ? LoopbackPorts.free() : authPort;
+        int hub = LoopbackPorts.free();
+        int logging = LoopbackPorts.free();
         Path log = workDir.resolve("auth-emulator.log");
         Process process;
         try {
@@ -209,30 +208,7 @@ public final class AuthEmulator implements AutoCloseable {
     /** SIGINT by PID (firebase-tools' clean shutdown), up to 10 s, then SIGKILL to it and its children. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            List<ProcessHandle> children = process.descendants().toList();
-            try {
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (IOException e) {
-                process.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-            children.forEach(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ProcessStopper.stop(process.toHandle(), ProcessStopper.Signal.INT, Duration.ofSeconds(10));
     }
 
     private static void sleep(long ms) {

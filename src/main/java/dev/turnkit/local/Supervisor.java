@@ -1,5 +1,6 @@
 package dev.turnkit.local;
 
+import dev.turnkit.process.ProcessStopper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -96,29 +96,9 @@ public final class Supervisor implements AutoCloseable {
      */
     public static boolean stop(ManagedChild child) {
         return child.live().map(handle -> {
-            List<ProcessHandle> descendants = handle.descendants().toList();
-            handle.destroy();
-            if (!waitFor(handle, GRACE)) {
-                handle.destroyForcibly();
-                waitFor(handle, Duration.ofSeconds(5));
-            }
-            descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            ProcessStopper.stop(handle, ProcessStopper.Signal.TERM, GRACE);
             return true;
         }).orElse(false);
-    }
-
-    private static boolean waitFor(ProcessHandle handle, Duration timeout) {
-        try {
-            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !handle.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !handle.isAlive();
-        }
     }
 
     private static void sleep(long ms) {

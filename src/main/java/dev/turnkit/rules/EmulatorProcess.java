@@ -1,16 +1,14 @@
 package dev.turnkit.rules;
 
+import dev.turnkit.process.ProcessStopper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,6 +16,8 @@ import java.util.function.BooleanSupplier;
  * (SIGTERM, 5 s grace, then SIGKILL of it and the children it left). Never looks a process up by name.
  */
 final class EmulatorProcess {
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
     private final String what;
     private final Process process;
     private final Path log;
@@ -77,19 +77,7 @@ final class EmulatorProcess {
 
     /** Stops it by PID: SIGTERM, 5 s grace, then SIGKILL; then SIGKILL to the children it had. */
     void stop() {
-        ProcessHandle handle = process.toHandle();
-        List<ProcessHandle> children = handle.descendants().toList();
-        handle.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                handle.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            handle.destroyForcibly();
-        }
-        children.forEach(ProcessHandle::destroyForcibly);
+        ProcessStopper.stop(process.toHandle(), ProcessStopper.Signal.TERM, GRACE);
     }
 
     /** The log's last 5 lines joined with {@code " | "}, for a one-line error. */
@@ -99,15 +87,6 @@ final class EmulatorProcess {
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
             return "(no log)";
-        }
-    }
-
-    /** A port free on loopback now (the emulator binds it a moment later). */
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

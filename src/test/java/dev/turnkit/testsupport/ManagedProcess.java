@@ -1,9 +1,10 @@
 package dev.turnkit.testsupport;
 
+import dev.turnkit.process.LoopbackPorts;
+import dev.turnkit.process.ProcessStopper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -97,29 +97,12 @@ public final class ManagedProcess implements AutoCloseable {
     /** Stops the process by PID: SIGTERM, up to 5 s grace, then SIGKILL (children too). */
     @Override
     public void close() {
-        ProcessHandle handle = process.toHandle();
-        List<ProcessHandle> children = handle.descendants().toList();
-        handle.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                handle.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            handle.destroyForcibly();
-        }
-        children.forEach(ProcessHandle::destroyForcibly);
+        ProcessStopper.stop(process.toHandle(), ProcessStopper.Signal.TERM, Duration.ofSeconds(5));
     }
 
     /** A free TCP port on loopback (also free for UDP in practice; retry on a bind race). */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LoopbackPorts.free();
     }
 
     private static void sleep(long ms) {
