@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.turnkit.model.Json;
 import dev.turnkit.process.LoopbackPorts;
+import dev.turnkit.process.ProcessLog;
 import dev.turnkit.process.ProcessStopper;
+import dev.turnkit.process.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -109,30 +109,39 @@ public final class AuthEmulator implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the Auth emulator exited with " + process.exitValue()
-                        + " before it was ready:\n" + logTail());
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(baseUri().resolve("/"))
-                        .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"ready\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException("interrupted while waiting for the Auth emulator", e);
-            }
-            sleep(250);
+        Readiness.Outcome outcome;
+        try {
+            outcome = Readiness.await(timeout, Duration.ofMillis(250), this::answers, process::isAlive);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while waiting for the Auth emulator", e);
         }
-        String tail = logTail();
-        close();
-        throw new IllegalStateException("the Auth emulator was not ready after " + timeout + ":\n" + tail);
+        switch (outcome) {
+            case READY -> {
+            }
+            case EXITED -> throw new IllegalStateException("the Auth emulator exited with " + process.exitValue()
+                    + " before it was ready:\n" + logTail());
+            case TIMED_OUT -> {
+                String tail = logTail();
+                close();
+                throw new IllegalStateException("the Auth emulator was not ready after " + timeout + ":\n" + tail);
+            }
+        }
+    }
+
+    /** Whether {@code GET /} says the emulator is ready. */
+    private boolean answers() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(baseUri().resolve("/"))
+                    .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"ready\"");
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the wait's next sleep ends it
+            return false;
+        }
     }
 
     public String projectId() {
@@ -197,26 +206,12 @@ public final class AuthEmulator implements AutoCloseable {
     }
 
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return ProcessLog.tail(log, 30, "\n");
     }
 
     /** SIGINT by PID (firebase-tools' clean shutdown), up to 10 s, then SIGKILL to it and its children. */
     @Override
     public void close() {
         ProcessStopper.stop(process.toHandle(), ProcessStopper.Signal.INT, Duration.ofSeconds(10));
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

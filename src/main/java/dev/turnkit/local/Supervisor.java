@@ -1,6 +1,7 @@
 package dev.turnkit.local;
 
 import dev.turnkit.process.ProcessStopper;
+import dev.turnkit.process.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
 public final class Supervisor implements AutoCloseable {
     /** How long a process gets to exit after SIGTERM before it is killed. */
     public static final Duration GRACE = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final List<ManagedChild> children = Collections.synchronizedList(new ArrayList<>());
 
@@ -51,19 +53,21 @@ public final class Supervisor implements AutoCloseable {
      * passes.
      */
     public void awaitReady(ManagedChild child, Duration timeout, BooleanSupplier ready) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ready.getAsBoolean()) {
-                return;
-            }
-            if (child.live().isEmpty()) {
-                throw new LocalStackException(child.name() + " exited before it was ready; last log lines:\n"
-                        + LogTail.of(Path.of(child.log()), 15));
-            }
-            sleep(50);
+        Readiness.Outcome outcome;
+        try {
+            outcome = Readiness.await(timeout, POLL, ready, () -> child.live().isPresent());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
         }
-        throw new LocalStackException(child.name() + " was not ready after " + timeout.toSeconds()
-                + " s; last log lines:\n" + LogTail.of(Path.of(child.log()), 15));
+        switch (outcome) {
+            case READY -> {
+            }
+            case EXITED -> throw new LocalStackException(child.name() + " exited before it was ready; last log lines:\n"
+                    + LogTail.of(Path.of(child.log()), 15));
+            case TIMED_OUT -> throw new LocalStackException(child.name() + " was not ready after "
+                    + timeout.toSeconds() + " s; last log lines:\n" + LogTail.of(Path.of(child.log()), 15));
+        }
     }
 
     /** The processes started so far, oldest first. */
@@ -99,14 +103,5 @@ public final class Supervisor implements AutoCloseable {
             ProcessStopper.stop(handle, ProcessStopper.Signal.TERM, GRACE);
             return true;
         }).orElse(false);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
-        }
     }
 }

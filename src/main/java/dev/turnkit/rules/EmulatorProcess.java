@@ -1,13 +1,13 @@
 package dev.turnkit.rules;
 
+import dev.turnkit.process.ProcessLog;
 import dev.turnkit.process.ProcessStopper;
+import dev.turnkit.process.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
  */
 final class EmulatorProcess {
     private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final String what;
     private final Process process;
@@ -55,24 +56,21 @@ final class EmulatorProcess {
 
     /** Polls {@code up} every 100 ms; fails with the log's last lines if the process exits first or time runs out. */
     void awaitReady(Duration timeout, BooleanSupplier up) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (up.getAsBoolean()) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new RulesException(RulesException.Kind.BAD_INPUT, what + " exited with "
-                        + process.exitValue() + " before it was ready; log " + log + ": " + logTail());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RulesException(RulesException.Kind.REFUSED, "interrupted while starting " + what, e);
-            }
+        Readiness.Outcome outcome;
+        try {
+            outcome = Readiness.await(timeout, POLL, up, process::isAlive);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RulesException(RulesException.Kind.REFUSED, "interrupted while starting " + what, e);
         }
-        throw new RulesException(RulesException.Kind.BAD_INPUT, what + " was not ready after "
-                + timeout.toSeconds() + " s; log " + log + ": " + logTail());
+        switch (outcome) {
+            case READY -> {
+            }
+            case EXITED -> throw new RulesException(RulesException.Kind.BAD_INPUT, what + " exited with "
+                    + process.exitValue() + " before it was ready; log " + log + ": " + logTail());
+            case TIMED_OUT -> throw new RulesException(RulesException.Kind.BAD_INPUT, what + " was not ready after "
+                    + timeout.toSeconds() + " s; log " + log + ": " + logTail());
+        }
     }
 
     /** Stops it by PID: SIGTERM, 5 s grace, then SIGKILL; then SIGKILL to the children it had. */
@@ -82,12 +80,7 @@ final class EmulatorProcess {
 
     /** The log's last 5 lines joined with {@code " | "}, for a one-line error. */
     String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        return ProcessLog.tail(log, 5, " | ");
     }
 
     /** A new temporary log file named after {@code prefix}. */
