@@ -231,7 +231,7 @@ final class StackConfigParser {
                     + " — set both or neither");
         }
         return new StackConfig.Release(Optional.ofNullable(jarUrl), Optional.ofNullable(jarSha),
-                in.get(StackKeys.STUN_SERVERS));
+                in.get(StackKeys.TURNKIT_JAR_UPLOAD_MINUTES), in.get(StackKeys.STUN_SERVERS));
     }
 
     /** A secret from Pulumi's encrypted config ({@code key}) or from a file ({@code fileKey}), never both. */
