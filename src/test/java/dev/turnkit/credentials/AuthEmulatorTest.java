@@ -21,8 +21,9 @@ class AuthEmulatorTest {
 
     @Test
     void closeStopsTheEmulatorAndTheChildrenItStartedByPid() throws Exception {
+        // Startup takes 10-60 s, and minutes on a machine shared by several builds.
         AuthEmulator emulator = AuthEmulator.start(Components.e2eNodeModules(), "demo-turnkit-lifecycle", dir,
-                Duration.ofSeconds(120));
+                Duration.ofSeconds(300));
         ProcessHandle process;
         List<ProcessHandle> children;
         int port;
