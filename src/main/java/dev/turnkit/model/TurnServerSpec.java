@@ -120,22 +120,19 @@ public record TurnServerSpec(
         if (allowLoopbackPeers && "production".equals(profile)) {
             throw new IllegalArgumentException("allow-loopback-peers is for local testing only, never production");
         }
-        if (!allowedPeerIps.isEmpty() && !"local".equals(profile)) {
-            throw new IllegalArgumentException("allowed-peer-ip is for the local profile only, never production: "
-                    + "it punches holes in the SSRF deny list");
+        checkLocalOnlyAddresses(profile, "allowed-peer-ip", allowedPeerIps, "it punches holes in the SSRF deny list");
+        checkLocalOnlyAddresses(profile, "listening-ip", moreListeningIps, "production listens on the private IP only");
+    }
+
+    /** Options that name single addresses and exist in the local profile only. */
+    private static void checkLocalOnlyAddresses(String profile, String option, List<String> ips, String whyNot) {
+        if (!ips.isEmpty() && !"local".equals(profile)) {
+            throw new IllegalArgumentException(option + " " + ips + " is for the local profile only, never "
+                    + "production: " + whyNot);
         }
-        for (String ip : allowedPeerIps) {
+        for (String ip : ips) {
             if (!IP_LITERAL.matcher(ip).matches()) {
-                throw new IllegalArgumentException("allowed-peer-ip takes single addresses, got '" + ip + "'");
-            }
-        }
-        if (!moreListeningIps.isEmpty() && !"local".equals(profile)) {
-            throw new IllegalArgumentException("more listening addresses are for the local profile only; production "
-                    + "listens on the private IP");
-        }
-        for (String ip : moreListeningIps) {
-            if (!IP_LITERAL.matcher(ip).matches()) {
-                throw new IllegalArgumentException("listening-ip takes single addresses, got '" + ip + "'");
+                throw new IllegalArgumentException(option + " takes single addresses, got '" + ip + "'");
             }
         }
     }
