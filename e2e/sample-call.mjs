@@ -235,19 +235,20 @@ async function relayOnlyCall(browser) {
       if (!button) return false;
       observer.disconnect();
       clearTimeout(timer);
+      // When the call showed up, read now: answering changes the list again (the call stops ringing).
+      const shownAt = Number(incoming.dataset.shownAt);
       button.click();
-      resolve(button.dataset.sessionId);
+      resolve({ sessionId: button.dataset.sessionId, shownAt });
       return true;
     };
     const observer = new MutationObserver(press);
-    const timer = setTimeout(() => { observer.disconnect(); resolve(null); }, ms);
+    const timer = setTimeout(() => { observer.disconnect(); resolve({}); }, ms);
     if (!press()) observer.observe(incoming, { childList: true, subtree: true });
   }), STEP_TIMEOUT_MS);
   const clickedAt = Date.now();
   await alice.click('#call');
-  const sessionId = await answered;
+  const { sessionId, shownAt } = await answered;
   if (!sessionId) throw new Error(`FAILED: the call did not show up in the callee's page within ${STEP_TIMEOUT_MS} ms`);
-  const shownAt = Number(await bob.getAttribute('#incoming', 'data-shown-at'));
 
   try {
 
@@ -267,7 +268,11 @@ async function relayOnlyCall(browser) {
     await bob.waitForSelector('#pc-state[data-state=connected]');
     for (const [name, page, other] of [['caller', alice, 'callee'], ['callee', bob, 'caller']]) {
       await page.waitForSelector(`#channel-state[data-received="hello from the ${other}"]`);
-      await page.waitForFunction(() => Number(document.querySelector('#remote-audio-state').dataset.packets) > 0);
+      await page.waitForFunction(() => Number(document.querySelector('#remote-audio-state').dataset.packets) > 0)
+        .catch(async (e) => {
+          throw new Error(`FAILED: ${name}: no audio packets from the ${other} (remote audio: `
+            + `${await page.textContent('#remote-audio-state')}; pair: ${await page.textContent('#pair')}): ${e.message}`);
+        });
       await page.waitForSelector('#pair[data-local-type]');
       const pair = await page.locator('#pair').evaluate((e) => ({ ...e.dataset, text: e.textContent }));
       // The other side's relay candidate may be learned from its first check before its signaling message
@@ -282,7 +287,12 @@ async function relayOnlyCall(browser) {
       && offered.answer === null,
     'the caller created the session with the offer: state OFFER_SENT, caller and callee ids',
     JSON.stringify(offered));
-    await alice.waitForFunction(() => Number(document.querySelector('#bytes').dataset.received) > 0);
+    await alice.waitForFunction(() => Number(document.querySelector('#bytes').dataset.received) > 0)
+      .catch(async (e) => {
+        throw new Error(`FAILED: caller: no bytes received on the selected pair (bytes sent / received: `
+          + `${await alice.textContent('#bytes')}; pair: ${await alice.textContent('#pair')}; connection: `
+          + `${await alice.textContent('#pc-state')}): ${e.message}`);
+      });
     await alice.screenshot({ path: path.join(artifacts, 'connected-caller.png'), fullPage: true });
     await bob.screenshot({ path: path.join(artifacts, 'connected-callee.png'), fullPage: true });
 
