@@ -1,7 +1,5 @@
 package dev.turnkit.check;
 
-import java.util.Locale;
-
 /**
  * The transport a check uses to reach the TURN server: {@code udp}, {@code tcp} or {@code tls} ({@code turns:}).
  * The check API has its own enum (mapped to {@code transport.TransportType} inside) so callers such as
@@ -12,19 +10,14 @@ public enum Transport {
     TCP,
     TLS;
 
-    /** Lower-case name as used on the command line and in results. */
+    /** Lower-case name as used on the command line and in results (as {@code TransportType.id()}). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return toTransportType().id();
     }
 
-    /** Parses udp, tcp or tls (any case). */
+    /** Parses udp, tcp or tls (any case), with {@code TransportType}'s grammar and message. */
     public static Transport parse(String text) {
-        for (Transport t : values()) {
-            if (t.id().equalsIgnoreCase(text.strip())) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown transport '" + text + "' (expected udp, tcp or tls)");
+        return valueOf(dev.turnkit.transport.TransportType.parse(text).name());
     }
 
     dev.turnkit.transport.TransportType toTransportType() {

@@ -3,13 +3,11 @@ package dev.turnkit.cli;
 import dev.turnkit.check.CheckReport;
 import dev.turnkit.check.CheckRunner;
 import dev.turnkit.check.Checks;
-import dev.turnkit.check.CredentialSource;
 import dev.turnkit.check.Transport;
 import dev.turnkit.check.TurnTarget;
 import dev.turnkit.model.StackConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,38 +61,7 @@ final class CheckCommand implements Callable<Integer> {
     int tlsPort;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Credentials credentials;
-
-    static final class Credentials {
-        @Option(names = "--secret-file", paramLabel = "FILE",
-                description = "File holding coturn's static-auth-secret; REST credentials are derived from it.")
-        Path secretFile;
-
-        @ArgGroup(exclusive = false)
-        UserPassword userPassword;
-
-        @ArgGroup(exclusive = false)
-        Endpoint endpoint;
-    }
-
-    static final class Endpoint {
-        @Option(names = "--credentials-url", required = true, paramLabel = "URL",
-                description = "Fetch credentials from the turnkit credentials endpoint, as an app does "
-                        + "(e.g. https://turn.example.com/v1/turn-credentials); needs --id-token-file.")
-        URI url;
-
-        @Option(names = "--id-token-file", required = true, paramLabel = "FILE",
-                description = "File holding a Firebase ID token for --credentials-url.")
-        Path idTokenFile;
-    }
-
-    static final class UserPassword {
-        @Option(names = "--username", required = true, paramLabel = "USER", description = "TURN username.")
-        String username;
-
-        @Option(names = "--password", required = true, paramLabel = "PASSWORD", description = "TURN password.")
-        String password;
-    }
+    CheckCredentialOptions credentials;
 
     @Option(names = "--checks", split = ",", paramLabel = "LIST",
             description = "Checks to run (default: all): stun-binding, turn-allocate, relay-echo, auth-required, "
@@ -203,7 +170,8 @@ final class CheckCommand implements Callable<Integer> {
         List<dev.turnkit.check.Check> suite;
         try {
             target = TurnTarget.of(server).withPort(port).withTlsPort(tlsPort).withTlsServerName(tlsServerName)
-                    .withCaFile(caFile).withCredentials(credentialSource());
+                    .withCaFile(caFile)
+                    .withCredentials(credentials == null ? null : credentials.source(timeout, caFile));
             Set<Transport> selected = EnumSet.copyOf(transports);
             suite = Checks.suite(target, List.copyOf(checks), selected);
         } catch (IllegalArgumentException e) {
@@ -229,17 +197,8 @@ final class CheckCommand implements Callable<Integer> {
                     + "--timeout " + timeout.toMillis() + " ms: runs would overlap; raise --watch or lower --timeout");
         }
         URI url = webhook == null ? null : webhook.url != null ? webhook.url
-                : URI.create(readFile(webhook.file, "--alert-webhook-file", "put the webhook URL in it"));
-        List<String> secrets = new ArrayList<>();
-        if (credentials != null && credentials.secretFile != null) {
-            secrets.add(readFile(credentials.secretFile, "--secret-file", ""));
-        }
-        if (credentials != null && credentials.userPassword != null) {
-            secrets.add(credentials.userPassword.password);
-        }
-        if (credentials != null && credentials.endpoint != null) {
-            secrets.add(readFile(credentials.endpoint.idTokenFile, "--id-token-file", ""));
-        }
+                : URI.create(OptionFiles.read(webhook.file, "--alert-webhook-file", "put the webhook URL in it"));
+        List<String> secrets = credentials == null ? new ArrayList<>() : credentials.secrets();
         if (url != null) {
             secrets.add(url.getRawPath());
             secrets.add(url.getRawQuery());
@@ -263,39 +222,5 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCode.UNKNOWN, "cannot write --prometheus " + prometheus + ": "
                     + e.getClass().getSimpleName() + " " + e.getMessage());
         }
-    }
-
-    private CredentialSource credentialSource() {
-        if (credentials == null) {
-            return null;
-        }
-        if (credentials.secretFile != null) {
-            return CredentialSource.restSecret(readSecret(credentials.secretFile));
-        }
-        if (credentials.endpoint != null) {
-            String token = readFile(credentials.endpoint.idTokenFile, "--id-token-file",
-                    "put a Firebase ID token in it (e.g. from your app's getIdToken())");
-            return CredentialSource.endpoint(credentials.endpoint.url, token, timeout, caFile);
-        }
-        return CredentialSource.fixed(credentials.userPassword.username, credentials.userPassword.password);
-    }
-
-    private static byte[] readSecret(Path file) {
-        return readFile(file, "--secret-file", "put coturn's static-auth-secret in it")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String readFile(Path file, String option, String whatToPut) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot read " + option + " " + file + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
-        if (text.isEmpty()) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, option + " " + file + " is empty: " + whatToPut);
-        }
-        return text;
     }
 }

@@ -4,11 +4,8 @@ import dev.turnkit.check.CredentialSource;
 import dev.turnkit.load.LoadGenerator;
 import dev.turnkit.load.LoadOptions;
 import dev.turnkit.load.LoadReport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,20 +81,12 @@ final class LoadCommand implements Callable<Integer> {
         Duration ramp = rampUp != null ? rampUp : duration.dividedBy(10).compareTo(Duration.ofSeconds(10)) > 0
                 ? Duration.ofSeconds(10) : duration.dividedBy(10);
         LoadOptions options;
-        byte[] secret;
         try {
             options = new LoadOptions(server, port, calls, duration, rate, payload, ramp);
-            secret = Files.readString(secretFile, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(ExitCode.UNKNOWN, e.getMessage());
-        } catch (IOException e) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot read --secret-file " + secretFile + ": "
-                    + e.getClass().getSimpleName());
         }
-        if (secret.length == 0) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "--secret-file " + secretFile + " is empty: put "
-                    + "coturn's static-auth-secret in it");
-        }
+        byte[] secret = OptionFiles.secret(secretFile, "--secret-file");
         PrintWriter err = spec.commandLine().getErr();
         LoadReport r;
         try {

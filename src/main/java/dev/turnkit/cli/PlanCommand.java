@@ -35,13 +35,18 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     OciOptions oci;
 
+    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
+            description = {"Pulumi project directory, where pulumi up runs (default: the current directory).",
+                "Without turnkit:turnkitJarUrl the stack uploads its target/turnkit.jar; plan needs it too."})
+    Path projectDir;
+
     @Option(names = "--offline-limits",
             description = "Check against the built-in Always Free figures even when an OCI config file exists.")
     boolean offlineLimits;
 
     @Override
     public Integer call() {
-        return PlanRunner.run(stacksDirOption.dir, stack, output.json(), spec.commandLine().getOut(), offlineLimits
+        return PlanRunner.run(stacksDirOption.dir, stack, projectDir, output.json(), spec.commandLine().getOut(), offlineLimits
                 ? config -> dev.turnkit.infra.FreeTierLimits.Allowance.ALWAYS_FREE
                 : OciRunner.planAllowance(oci.configFile, oci.profile, oci.caFile, oci.endpoint));
     }

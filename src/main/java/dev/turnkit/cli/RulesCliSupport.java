@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What the rules and sessions commands share: API options, error mapping, JSON output. */
@@ -32,9 +33,8 @@ final class RulesCliSupport {
                 + " the stack outputs firebaseProjectId and firestoreDatabase carry the same values).")
         String stack;
 
-        @Option(names = "--stacks-dir", paramLabel = "DIR", defaultValue = "stacks",
-                description = "Directory of the stack files (default: ${DEFAULT-VALUE}).")
-        Path stacksDir;
+        @Mixin
+        StacksDirOption stacksDirOption;
 
         @Option(names = "--credentials", paramLabel = "FILE",
                 description = "Service-account JSON key (default: Application Default Credentials).")
@@ -77,7 +77,7 @@ final class RulesCliSupport {
         }
 
         private dev.turnkit.model.RulesTarget stackTarget() {
-            return dev.turnkit.model.RulesTarget.of(StackFiles.load(stacksDir, stack));
+            return dev.turnkit.model.RulesTarget.of(StackFiles.load(stacksDirOption.dir, stack));
         }
 
         RulesApiClient client() {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +31,10 @@ public final class InfraMain {
     static void program(Context ctx) {
         Config config = ctx.config();
         StackConfig stack = PulumiStackConfig.read(ctx.stackName(), config);
+        // The working directory of pulumi up is the project directory, where target/turnkit.jar is built.
+        TurnkitJar jar = TurnkitJar.of(stack, Path.of(""), Clock.systemUTC());
         CloudInit cloudInit = new RenderedCloudInit(HostRenderer.create(), secrets(stack, config));
-        TurnStack.define(ctx, stack, cloudInit);
+        TurnStack.define(ctx, stack, cloudInit, jar);
     }
 
     /**

@@ -24,6 +24,11 @@ public final class OfflineOci implements Mocks {
     /** The web API key the plan shows until Firebase creates it. */
     public static final String PLACEHOLDER_API_KEY = "<api key: created by Firebase>";
 
+    /** The tenancy's Object Storage namespace until OCI answers. */
+    public static final String PLACEHOLDER_NAMESPACE = "tenancy-namespace";
+    /** The regional Object Storage endpoint the plan shows. */
+    public static final String PLACEHOLDER_OBJECT_STORAGE = "https://objectstorage.region.oraclecloud.com";
+
     private final StackConfig config;
     private final List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
 
@@ -53,6 +58,11 @@ public final class OfflineOci implements Mocks {
         return "<id of " + name + ">";
     }
 
+    /** The pre-authenticated URL the plan assumes for an object ({@code /p/<token>/n/<ns>/b/<bucket>/o/<object>}). */
+    public static String parUrl(String namespace, String bucket, String object) {
+        return PLACEHOLDER_OBJECT_STORAGE + "/p/<par-token>/n/" + namespace + "/b/" + bucket + "/o/" + object;
+    }
+
     /** The reserved public IP the plan assumes. */
     public String publicIp() {
         return config.network().publicIp().orElse(PLACEHOLDER_PUBLIC_IP);
@@ -65,6 +75,14 @@ public final class OfflineOci implements Mocks {
         switch (args.type) {
             case "oci:Core/publicIp:PublicIp" -> state.put("ipAddress", publicIp());
             case "gcp:firebase/webApp:WebApp" -> state.put("appId", PLACEHOLDER_APP_ID);
+            case "oci:ObjectStorage/preauthrequest:Preauthrequest" -> {
+                // As OCI answers: the path carries a secret token; fullPath is the whole URL (regional endpoint).
+                String url = parUrl(String.valueOf(args.inputs.get("namespace")),
+                        String.valueOf(args.inputs.get("bucket")), String.valueOf(args.inputs.get("objectName")));
+                state.put("accessUri", url.substring(PLACEHOLDER_OBJECT_STORAGE.length()));
+                state.put("fullPath", url);
+                state.put("parId", idOf(args.name));
+            }
             case "oci:Core/instance:Instance" -> {
                 Object vnic = args.inputs.get("createVnicDetails");
                 if (vnic instanceof Map<?, ?> m && m.get("privateIpId") != null) {
@@ -89,6 +107,8 @@ public final class OfflineOci implements Mocks {
                                     config.oci().compartmentId()))
                             .toList()));
             case "oci:Core/getImages:getImages" -> done(Map.of("images", List.of(image(args))));
+            case "oci:ObjectStorage/getNamespace:getNamespace" -> done(Map.of("namespace", PLACEHOLDER_NAMESPACE,
+                    "id", PLACEHOLDER_NAMESPACE));
             case "gcp:firebase/getWebAppConfig:getWebAppConfig" -> done(webAppConfig(args));
             default -> CompletableFuture.failedFuture(
                     new IllegalArgumentException("offline plan: unexpected provider function " + call.token));

@@ -11,6 +11,7 @@ import dev.turnkit.render.SecretValues;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +30,9 @@ import java.util.stream.Collectors;
  * table, the free-tier verdict and the stack outputs.
  */
 public final class Plan {
+    /** What the plan shows for the expiry of the jar's URL, which depends on when {@code pulumi up} runs. */
+    static final String UPLOAD_EXPIRY = "<time of pulumi up + turnkit:turnkitJarUploadMinutes>";
+
     private Plan() {
     }
 
@@ -97,29 +102,28 @@ public final class Plan {
     /**
      * Plans a stack with the real cloud-init renderer; TURN secrets are never read, the user data carries
      * redaction placeholders instead. Sizes beyond the Always Free allowance are the free-tier guard's to report.
+     *
+     * @param projectDir the Pulumi project directory: without {@code turnkit:turnkitJarUrl}, the stack uploads its
+     *                   {@code target/turnkit.jar} ({@link TurnkitJar})
      */
-    public static Report ofStack(StackConfig config) {
-        return ofStack(config, c -> FreeTierLimits.Allowance.ALWAYS_FREE);
+    public static Report ofStack(StackConfig config, Path projectDir) {
+        return ofStack(config, c -> FreeTierLimits.Allowance.ALWAYS_FREE, projectDir);
     }
 
     /**
-     * As {@link #ofStack(StackConfig)}, checking the stack against the allowance {@code allowance} gives for it
-     * (e.g. the tenancy's live limits).
+     * As {@link #ofStack(StackConfig, Path)}, checking the stack against the allowance {@code allowance} gives for
+     * it (e.g. the tenancy's live limits).
      */
     public static Report ofStack(StackConfig config,
-            java.util.function.Function<StackConfig, FreeTierLimits.Allowance> allowance) {
+            java.util.function.Function<StackConfig, FreeTierLimits.Allowance> allowance, Path projectDir) {
         List<String> placeholders = SecretValues.resolve(config, Path.of("."), false);
         return of(config, new RenderedCloudInit(HostRenderer.create(), Output.of(placeholders)),
-                allowance.apply(config));
+                allowance.apply(config), () -> TurnkitJar.of(config, projectDir, Clock.systemUTC()));
     }
 
-    /** Plans a stack against the built-in Always Free figures. */
-    public static Report of(StackConfig config, CloudInit cloudInit) {
-        return of(config, cloudInit, FreeTierLimits.Allowance.ALWAYS_FREE);
-    }
-
-    /** Plans a stack against {@code allowance}. */
-    public static Report of(StackConfig config, CloudInit cloudInit, FreeTierLimits.Allowance allowance) {
+    /** Plans a stack against {@code allowance}; {@code jar} is asked only when the free-tier guard lets it pass. */
+    static Report of(StackConfig config, CloudInit cloudInit, FreeTierLimits.Allowance allowance,
+            Supplier<TurnkitJar> jar) {
         SortedMap<String, NsgRule> firewall = NsgRules.of(config);
         FreeTierLimits.Verdict verdict = FreeTierLimits.check(config, allowance);
         List<String> policy = NsgRules.policyViolations(firewall);
@@ -130,13 +134,14 @@ public final class Plan {
                             "nothing planned: pulumi up refuses this stack before creating anything"),
                     firebaseVerdict(config));
         }
+        TurnkitJar turnkitJar = jar.get();
         OfflineOci oci = new OfflineOci(config);
         SortedMap<String, Object> outputs = new TreeMap<>();
         try {
             TestResult result = PulumiTest.withMocks(oci)
                     .withOptions(TestOptions.builder().projectName(StackConfig.NAMESPACE).stackName(config.stack())
                             .preview(false).build())
-                    .runTest(ctx -> TurnStack.define(ctx, config, firewall, cloudInit));
+                    .runTest(ctx -> TurnStack.define(ctx, config, firewall, cloudInit, turnkitJar));
             if (result.exitCode() != 0) {
                 throw failure(result);
             }
@@ -153,6 +158,7 @@ public final class Plan {
         List<String> notes = new ArrayList<>();
         notes.add("limits: " + allowance.source());
         notes.addAll(notes(config, oci));
+        notes.add(jarNote(turnkitJar));
         return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes,
                 firebaseVerdict(config));
     }
@@ -169,6 +175,17 @@ public final class Plan {
                 + " of " + ads.subList(1, ads.size()) + " to the front of turnkit:availabilityDomains and re-run" : ""));
         notes.addAll(config.warnings());
         return notes;
+    }
+
+    private static String jarNote(TurnkitJar jar) {
+        if (jar instanceof TurnkitJar.Upload u) {
+            return "turnkit.jar: uploads " + u.file() + " (sha256 " + u.sha256() + ") to a private Object Storage"
+                    + " bucket; the VM downloads it with a pre-authenticated URL (ObjectRead of that object only) that"
+                    + " expires turnkit:turnkitJarUploadMinutes after pulumi up, and runs it only if the SHA-256"
+                    + " matches";
+        }
+        TurnkitJar.Released r = (TurnkitJar.Released) jar;
+        return "turnkit.jar: the VM downloads " + r.url() + " and runs it only if its SHA-256 is " + r.sha256();
     }
 
     private static RuntimeException failure(TestResult result) {
@@ -189,7 +206,7 @@ public final class Plan {
     private static SortedMap<String, Object> sortedInputs(Map<String, Object> inputs) {
         SortedMap<String, Object> out = new TreeMap<>();
         inputs.forEach((k, v) -> out.put(k, k.equals("user_data") ? summariseUserData(String.valueOf(v))
-                : normalise(v)));
+                : k.equals("timeExpires") ? UPLOAD_EXPIRY : normalise(v)));
         return out;
     }
 

@@ -16,8 +16,8 @@ public final class TurnStack {
     }
 
     /** Defines the stack with the firewall of {@link NsgRules#of}. */
-    public static TurnHost define(Context ctx, StackConfig config, CloudInit cloudInit) {
-        return define(ctx, config, NsgRules.of(config), cloudInit);
+    public static TurnHost define(Context ctx, StackConfig config, CloudInit cloudInit, TurnkitJar jar) {
+        return define(ctx, config, NsgRules.of(config), cloudInit, jar);
     }
 
     /**
@@ -27,7 +27,7 @@ public final class TurnStack {
      *                           allowance and {@code turnkit:allowPaid} is not true
      */
     public static TurnHost define(Context ctx, StackConfig config, SortedMap<String, NsgRule> firewall,
-            CloudInit cloudInit) {
+            CloudInit cloudInit, TurnkitJar jar) {
         FreeTierLimits.Verdict verdict = FreeTierLimits.check(config);
         if (!verdict.allowed()) {
             throw new FreeTierException(verdict);
@@ -35,7 +35,7 @@ public final class TurnStack {
         for (FreeTierLimits.Violation v : verdict.violations()) {
             ctx.log().warn("paid resources accepted (turnkit:allowPaid): " + v.message());
         }
-        TurnHost host = new TurnHost(hostName(config), config, firewall, cloudInit, null);
+        TurnHost host = new TurnHost(hostName(config), config, firewall, cloudInit, jar, null);
         export(ctx, config, host);
         config.firebase().ifPresent(f -> {
             SignalingBackend backend = new SignalingBackend(backendName(config), f, null);
@@ -72,6 +72,6 @@ public final class TurnStack {
         ctx.export("turnsUri", Output.of(TurnUris.turns(d, p.tls())));
         ctx.export("credentialsUrl", Output.of(CredentialsUrl.of("https", d, p.credentials())));
         ctx.export("sshCommand", host.publicIp().applyValue(ip -> "ssh "
-                + TurnHost.loginUser(config.instance().os()) + "@" + ip));
+                + HostPlacement.loginUser(config.instance().os()) + "@" + ip));
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
  * @param secretFiles      root-only host files holding the current (and previous) TURN secret, for the
  *                         credentials service and the check service (loaded with {@code LoadCredential=})
  * @param jarPath          where the turnkit jar lives on the host
- * @param jarUrl           release URL cloud-init downloads the jar from, or null (copied to the host by hand)
+ * @param jarUrl           URL cloud-init downloads the jar from (a release, or the pre-authenticated URL of the build
+ *                         the stack uploads), or null (a rendered host that gets the jar by {@code turnkit deploy})
  * @param jarSha256        SHA-256 of the jar at jarUrl, or null
  * @param credentialsArgs  arguments of {@code turnkit credentials serve} in the credentials unit
  * @param checkArgs        arguments of {@code turnkit check} in the check service

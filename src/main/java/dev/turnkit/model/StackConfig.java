@@ -98,11 +98,13 @@ public record StackConfig(
 
     /**
      * Where the VM gets {@code turnkit.jar} for the credentials service and the check service: downloaded by
-     * cloud-init from {@code jarUrl} (verified against {@code jarSha256}), or, when empty, copied by
-     * copied to the host by hand ({@code scp target/turnkit.jar HOST:/opt/turnkit/turnkit.jar}); and the STUN
-     * servers the first boot asks for the VM's public address (empty: {@code HostSpec.DEFAULT_STUN_SERVERS}).
+     * cloud-init from {@code jarUrl} (verified against {@code jarSha256}); when empty, the stack uploads the laptop
+     * build to Object Storage and fills both in with a pre-authenticated URL valid for {@code uploadUrlMinutes}
+     * ({@link #withJar}). Also the STUN servers the first boot asks for the VM's public address (empty:
+     * {@code HostSpec.DEFAULT_STUN_SERVERS}).
      */
-    public record Release(Optional<String> jarUrl, Optional<String> jarSha256, List<String> stunServers) {
+    public record Release(Optional<String> jarUrl, Optional<String> jarSha256, int uploadUrlMinutes,
+            List<String> stunServers) {
         public Release {
             stunServers = stunServers == null ? List.of() : List.copyOf(stunServers);
         }
@@ -174,11 +176,24 @@ public record StackConfig(
 
     /** This config with the public and/or private IP replaced (e.g. {@code render --public-ip}), re-validated. */
     public StackConfig withAddresses(String publicIp, String privateIp) {
-        return StackConfigParser.withAddresses(this, publicIp, privateIp);
+        return AddressChecks.withAddresses(this, publicIp, privateIp);
+    }
+
+    /**
+     * This config with the jar the VM downloads set to {@code url} and {@code sha256}: the stack's upload of the
+     * laptop build (a pre-authenticated Object Storage URL), used when {@code turnkit:turnkitJarUrl} is empty.
+     */
+    public StackConfig withJar(String url, String sha256) {
+        if (url == null || !url.startsWith("https://") || sha256 == null || !Validators.isSha256Hex(sha256)) {
+            throw new IllegalArgumentException("the jar needs an https:// URL and a lowercase hex SHA-256");
+        }
+        return new StackConfig(stack, domain, network, ports, instance, coturn, access, credentials, secrets, oci,
+                new Release(Optional.of(url), Optional.of(sha256), release.uploadUrlMinutes(), release.stunServers()),
+                check, firebase);
     }
 
     /** Advisories that do not block rendering (e.g. coturn older than 4.10.0 on ARM64). */
     public List<String> warnings() {
-        return StackConfigParser.warnings(this);
+        return StackWarnings.of(this);
     }
 }

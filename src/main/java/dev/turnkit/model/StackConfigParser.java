@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Reads and validates {@link StackConfig}; collects every problem before failing. Each key is parsed and checked
  * as its row in {@link StackKeys} says; this class adds the checks that involve more than one key and builds the
- * records.
+ * records. The Firebase section is read by {@link FirebaseSection}, the two addresses are checked by
+ * {@link AddressChecks} (shared with {@link StackConfig#withAddresses}), and {@link StackWarnings} lists the risks
+ * of a valid stack.
  */
 final class StackConfigParser {
     private static final int SSH_PORT = 22;
@@ -80,63 +82,12 @@ final class StackConfigParser {
         StackConfig.Release release = release();
         StackConfig.Check check = new StackConfig.Check(in.get(StackKeys.CHECK_INTERVAL_SECONDS),
                 in.get(StackKeys.CHECK_PROMETHEUS_TEXTFILE));
-        Optional<StackConfig.Firebase> firebase = firebase(credentials);
+        Optional<StackConfig.Firebase> firebase = FirebaseSection.read(in, credentials, problems);
         if (!problems.isEmpty()) {
             return null;
         }
         return new StackConfig(stack, domain, network, ports, instance, coturn, access, credentials, secrets, oci,
                 release, check, firebase);
-    }
-
-    private static final List<StackKey<?>> FIREBASE_OPTIONS = List.of(StackKeys.FIRESTORE_DATABASE,
-            StackKeys.FIRESTORE_DELETE_PROTECTION, StackKeys.FIRESTORE_POINT_IN_TIME_RECOVERY,
-            StackKeys.SIGN_IN_PROVIDERS, StackKeys.AUTHORIZED_DOMAINS, StackKeys.GCP_BILLING);
-
-    /**
-     * The Firebase side, enabled by {@code firestoreLocation}; the project is {@code firebaseProjectId}. Its other
-     * keys are refused without it (unless they hold their defaults, as the Pulumi engine passes them).
-     * Billing-only options need {@code gcpBilling}, which also turns on the TTL policies (TTL deletes are not free).
-     */
-    private Optional<StackConfig.Firebase> firebase(StackConfig.Credentials credentials) {
-        if (!in.present(StackKeys.FIRESTORE_LOCATION)) {
-            for (StackKey<?> key : FIREBASE_OPTIONS) {
-                Object v = in.present(key) ? in.get(key) : null;
-                if (v != null && !v.equals(key.defaultValue()) && !(v instanceof List<?> l && l.isEmpty())) {
-                    in.problem(key, "set only with " + StackKeys.FIRESTORE_LOCATION + ", which enables the Firebase"
-                            + " backend (docs/firebase.md)");
-                }
-            }
-            return Optional.empty();
-        }
-        String projectId = credentials.firebaseProjectId();
-        String database = in.present(StackKeys.FIRESTORE_DATABASE) ? in.get(StackKeys.FIRESTORE_DATABASE)
-                : StackConfig.Firebase.DEFAULT_DATABASE;
-        boolean billing = in.get(StackKeys.GCP_BILLING);
-        List<String> providers = in.get(StackKeys.SIGN_IN_PROVIDERS);
-        List<String> domains = in.get(StackKeys.AUTHORIZED_DOMAINS);
-        if (domains.isEmpty()) {
-            java.util.LinkedHashSet<String> d = new java.util.LinkedHashSet<>();
-            d.add("localhost");
-            if (projectId != null) {
-                d.add(projectId + ".firebaseapp.com");
-                d.add(projectId + ".web.app");
-            }
-            for (String o : credentials.allowedOrigins()) {
-                d.add(java.net.URI.create(o).getHost());
-            }
-            domains = List.copyOf(d);
-        }
-        StackConfig.Firebase f = new StackConfig.Firebase(projectId, in.get(StackKeys.FIRESTORE_LOCATION),
-                database == null ? StackConfig.Firebase.DEFAULT_DATABASE : database,
-                in.get(StackKeys.FIRESTORE_DELETE_PROTECTION), in.get(StackKeys.FIRESTORE_POINT_IN_TIME_RECOVERY),
-                billing, providers.isEmpty() ? List.of("email") : List.copyOf(providers), domains, billing);
-        if (!billing) {
-            for (String option : f.billingOptions()) {
-                problems.add(option + " — billing-only: set " + StackKeys.GCP_BILLING + ": true once the project is"
-                        + " on the Blaze plan, or turn the option off");
-            }
-        }
-        return Optional.of(f);
     }
 
     private StackConfig.Network network() {
@@ -149,8 +100,8 @@ final class StackConfigParser {
             in.problem(StackKeys.SUBNET_CIDR, subnet + " — OCI allows a subnet prefix up to /30");
             subnet = null;
         }
-        String privateIp = checkPrivateIp(problems, in.get(StackKeys.PRIVATE_IP), subnet);
-        String publicIp = checkPublicIp(problems, in.get(StackKeys.PUBLIC_IP));
+        String privateIp = AddressChecks.checkPrivateIp(problems, in.get(StackKeys.PRIVATE_IP), subnet);
+        String publicIp = AddressChecks.checkPublicIp(problems, in.get(StackKeys.PUBLIC_IP));
         return new StackConfig.Network(Optional.ofNullable(publicIp), privateIp, vcn, subnet);
     }
 
@@ -280,7 +231,7 @@ final class StackConfigParser {
                     + " — set both or neither");
         }
         return new StackConfig.Release(Optional.ofNullable(jarUrl), Optional.ofNullable(jarSha),
-                in.get(StackKeys.STUN_SERVERS));
+                in.get(StackKeys.TURNKIT_JAR_UPLOAD_MINUTES), in.get(StackKeys.STUN_SERVERS));
     }
 
     /** A secret from Pulumi's encrypted config ({@code key}) or from a file ({@code fileKey}), never both. */
@@ -309,77 +260,5 @@ final class StackConfigParser {
                     + " (e.g. generated with 'openssl rand -base64 32')");
         }
         return fromPulumi;
-    }
-
-    // ---- shared checks --------------------------------------------------------------------------------------
-
-    static String checkPrivateIp(List<String> problems, String ip, Cidr subnet) {
-        if (ip == null) {
-            return null;
-        }
-        long v = Ipv4.parse(ip);
-        if (v < 0) {
-            problems.add(StackKeys.PRIVATE_IP + ": '" + ip + "' — expected an IPv4 address, e.g. 10.0.0.10");
-            return null;
-        }
-        if (subnet != null) {
-            if (!subnet.contains(v)) {
-                problems.add(StackKeys.PRIVATE_IP + ": " + ip + " — must lie inside " + StackKeys.SUBNET_CIDR + " " + subnet);
-                return null;
-            }
-            if (v < subnet.first() + 2 || v == subnet.last()) {
-                problems.add(StackKeys.PRIVATE_IP + ": " + ip + " — OCI reserves the first two and the last address of "
-                        + "subnet " + subnet + "; choose one from " + Ipv4.format(subnet.first() + 2) + " to "
-                        + Ipv4.format(subnet.last() - 1));
-                return null;
-            }
-        }
-        return ip;
-    }
-
-    static String checkPublicIp(List<String> problems, String ip) {
-        if (ip == null) {
-            return null;
-        }
-        if (!Ipv4.isValid(ip)) {
-            problems.add(StackKeys.PUBLIC_IP + ": '" + ip + "' — expected an IPv4 address (the reserved public IP)");
-            return null;
-        }
-        if (!Ipv4.isPublicUnicast(ip)) {
-            problems.add(StackKeys.PUBLIC_IP + ": " + ip + " — a private, shared, loopback, link-local or multicast address cannot be the "
-                    + "reserved public IP; clients reach the relay there (external-ip)");
-            return null;
-        }
-        return ip;
-    }
-
-    static StackConfig withAddresses(StackConfig c, String publicIp, String privateIp) {
-        List<String> problems = new ArrayList<>();
-        String pub = publicIp == null ? c.network().publicIp().orElse(null) : checkPublicIp(problems, publicIp);
-        String priv = privateIp == null ? c.network().privateIp()
-                : checkPrivateIp(problems, privateIp, c.network().subnetCidr());
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return new StackConfig(c.stack(), c.domain(),
-                new StackConfig.Network(Optional.ofNullable(pub), priv, c.network().vcnCidr(),
-                        c.network().subnetCidr()),
-                c.ports(), c.instance(), c.coturn(), c.access(), c.credentials(), c.secrets(), c.oci(), c.release(),
-                c.check(), c.firebase());
-    }
-
-    static List<String> warnings(StackConfig c) {
-        List<String> out = new ArrayList<>();
-        if (c.coturn().version().below("4.10.0")) {
-            out.add(StackKeys.COTURN_VERSION + ": " + c.coturn().version() + " is older than 4.10.0 — "
-                    + "CVE-2026-40613 (one UDP packet can crash it on strict-alignment ARM64) and management-interface "
-                    + "CVEs; the rendered config mitigates what it can (no-cli, no oauth, ::ffff: deny rule)"
-                    + (c.instance().shape().architecture().equals("arm64") ? "; this stack runs on ARM64 (A1)" : ""));
-        }
-        if (c.credentials().maxTtlSeconds() > 3600) {
-            out.add(StackKeys.CREDENTIALS_MAX_TTL + ": " + c.credentials().maxTtlSeconds() + " s — above one hour; "
-                    + "HMAC credentials cannot be revoked (design-notes.md §10, pitfall 3)");
-        }
-        return out;
     }
 }

@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  *       {@link #list}, {@link #oneOf}) gives the type and the "expected …" message; {@code withDefault},
  *       {@code requiredAs(hint)} and {@code check(predicate, problem)} add the rest. A check that more than one
  *       part of turnkit applies to the same kind of value belongs in {@link Validators}.</li>
- *   <li>Read it where the value lands in {@link StackConfig}, in {@code StackConfigParser} (one
- *       {@code in.get(StackKeys.METRICS_PORT)}, plus any check that involves other keys), and add the field to
- *       the record of its topic.</li>
+ *   <li>Read it where the value lands in {@link StackConfig}, in {@code StackConfigParser} ({@code FirebaseSection}
+ *       for a key of the Firebase side): one {@code in.get(StackKeys.METRICS_PORT)}, plus any check that involves
+ *       other keys; and add the field to the record of its topic.</li>
  *   <li>Add it to {@code Pulumi.yaml} (type, default, this description) and a row to
  *       {@code docs/stack-config.md}; {@code StackKeysTest} fails until both agree with the table.</li>
  * </ol>
@@ -173,11 +173,14 @@ public final class StackKeys {
 
     // ---- release and checks -------------------------------------------------------------------------------
     public static final StackKey<String> TURNKIT_JAR_URL = text("turnkitJarUrl",
-            "https URL of turnkit.jar that cloud-init downloads; empty = copied by `turnkit deploy`")
+            "https URL of turnkit.jar that cloud-init downloads; empty = the stack uploads target/turnkit.jar")
             .check(Validators::isHttpsUrl, u -> "'" + u + "' — expected an https:// URL of turnkit.jar");
     public static final StackKey<String> TURNKIT_JAR_SHA256 = text("turnkitJarSha256",
             "sha256 of turnkit.jar, required with turnkitJarUrl")
             .check(Validators::isSha256Hex, s -> "'" + s + "' — expected 64 lowercase hex digits");
+    public static final StackKey<Integer> TURNKIT_JAR_UPLOAD_MINUTES = integer("turnkitJarUploadMinutes", 30, 1440,
+            " minutes", "Without turnkitJarUrl: lifetime of the pre-authenticated URL of the uploaded target/turnkit.jar")
+            .withDefault("120");
     public static final StackKey<List<String>> STUN_SERVERS = list("stunServers",
             s -> s.matches("[A-Za-z0-9.-]+:[0-9]{1,5}"), s -> "'" + s + "' — expected host:port, e.g. "
                     + "stun.l.google.com:19302",
@@ -221,7 +224,7 @@ public final class StackKeys {
             CREDENTIALS_MAX_TTL, ALLOWED_ORIGINS, FIREBASE_PROJECT_ID,
             TURN_SECRET, TURN_SECRET_FILE, PREVIOUS_TURN_SECRET, PREVIOUS_TURN_SECRET_FILE,
             COMPARTMENT_ID, AVAILABILITY_DOMAINS, DNS_ZONE, ALLOW_PAID,
-            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, STUN_SERVERS, CHECK_INTERVAL_SECONDS, CHECK_PROMETHEUS_TEXTFILE,
+            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, TURNKIT_JAR_UPLOAD_MINUTES, STUN_SERVERS, CHECK_INTERVAL_SECONDS, CHECK_PROMETHEUS_TEXTFILE,
             FIRESTORE_LOCATION, FIRESTORE_DATABASE, FIRESTORE_DELETE_PROTECTION, FIRESTORE_POINT_IN_TIME_RECOVERY,
             SIGN_IN_PROVIDERS, AUTHORIZED_DOMAINS, GCP_BILLING);
 

@@ -1,7 +1,6 @@
 package dev.turnkit.protocol;
 
 import java.io.ByteArrayOutputStream;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,19 +8,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.zip.CRC32;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A STUN/TURN message (RFC 8489 §5): a 20-byte header (type, length, magic cookie, transaction ID) and attributes,
  * each padded to a multiple of 4 bytes (RFC 8489 §14).
  *
  * <p>{@link #decode(byte[])} validates everything RFC 8489 §6.3 asks of a receiver that can be checked without
- * state: the two leading zero bits, the magic cookie, a length that is a multiple of 4 and matches the input,
- * attribute lengths that stay inside the message, a correct FINGERPRINT as the last attribute. Anything else is a
- * {@link ProtocolException} with a clear message; no other exception escapes. The decoded message keeps its wire
- * bytes so MESSAGE-INTEGRITY can be checked later with {@link #verifyMessageIntegrity(byte[])}.
+ * state (the checks are listed in {@link MessageDecoder}); anything else is a {@link ProtocolException} with a clear
+ * message, and no other exception escapes. The decoded message keeps its wire bytes so MESSAGE-INTEGRITY can be
+ * checked later with {@link #verifyMessageIntegrity(byte[])} ({@link Checksums} computes both integrity values and
+ * FINGERPRINT).
  *
  * <p>Messages are built with {@link #builder(MessageType)}, which appends MESSAGE-INTEGRITY,
  * MESSAGE-INTEGRITY-SHA256 and FINGERPRINT last, in that order (RFC 8489 §14.5-§14.7).
@@ -31,8 +27,6 @@ public final class Message {
     public static final int HEADER_LENGTH = 20;
     /** The fixed magic cookie (RFC 8489 §5). */
     public static final int MAGIC_COOKIE = AttributeCodec.MAGIC_COOKIE;
-    /** XORed into the CRC-32 of FINGERPRINT (RFC 8489 §14.7). */
-    static final int FINGERPRINT_XOR = 0x5354554E;
 
     private final MessageType type;
     private final TransactionId transactionId;
@@ -40,7 +34,8 @@ public final class Message {
     private final int[] offsets;
     private final byte[] wire;
 
-    private Message(MessageType type, TransactionId transactionId, List<Attribute> attributes, int[] offsets,
+    /** A decoded message; {@code offsets[i]} is where attribute i starts in {@code wire}. */
+    Message(MessageType type, TransactionId transactionId, List<Attribute> attributes, int[] offsets,
             byte[] wire) {
         this.type = type;
         this.transactionId = transactionId;
@@ -54,71 +49,9 @@ public final class Message {
         return decode(datagram, 0, datagram.length);
     }
 
-    /** Decodes one message that fills {@code buf[off, off+len)} exactly. */
+    /** Decodes one message that fills {@code buf[off, off+len)} exactly (checks: {@link MessageDecoder}). */
     public static Message decode(byte[] buf, int off, int len) throws ProtocolException {
-        if (off < 0 || len < 0 || off + len > buf.length) {
-            throw new ProtocolException("bad buffer bounds: offset " + off + ", length " + len + ", buffer "
-                    + buf.length);
-        }
-        if (len < HEADER_LENGTH) {
-            throw new ProtocolException("truncated STUN message: " + len + " bytes, the header alone is 20");
-        }
-        byte[] wire = Arrays.copyOfRange(buf, off, off + len);
-        int rawType = ((wire[0] & 0xFF) << 8) | (wire[1] & 0xFF);
-        if ((rawType & 0xC000) != 0) {
-            throw new ProtocolException(String.format(
-                    "not a STUN message: the two leading bits must be zero (first byte 0x%02x)", wire[0] & 0xFF));
-        }
-        int bodyLength = ((wire[2] & 0xFF) << 8) | (wire[3] & 0xFF);
-        if (bodyLength % 4 != 0) {
-            throw new ProtocolException("bad STUN message length " + bodyLength + ": must be a multiple of 4");
-        }
-        if (bodyLength != len - HEADER_LENGTH) {
-            throw new ProtocolException("bad STUN message length: header says " + bodyLength
-                    + " bytes of attributes, input has " + (len - HEADER_LENGTH)
-                    + (bodyLength > len - HEADER_LENGTH ? " (truncated)" : " (trailing bytes)"));
-        }
-        int cookie = AttributeCodec.readInt(wire, 4);
-        if (cookie != MAGIC_COOKIE) {
-            throw new ProtocolException(String.format(
-                    "bad magic cookie 0x%08x (expected 0x2112a442): an RFC 3489 client or not STUN", cookie));
-        }
-        TransactionId tid = TransactionId.of(Arrays.copyOfRange(wire, 8, 20));
-        MessageType type = MessageType.decode(rawType);
-
-        List<Attribute> attributes = new ArrayList<>();
-        List<Integer> offsets = new ArrayList<>();
-        int pos = HEADER_LENGTH;
-        while (pos < len) {
-            if (len - pos < 4) {
-                throw new ProtocolException("truncated attribute header at offset " + pos);
-            }
-            int attrType = ((wire[pos] & 0xFF) << 8) | (wire[pos + 1] & 0xFF);
-            int attrLen = ((wire[pos + 2] & 0xFF) << 8) | (wire[pos + 3] & 0xFF);
-            int padded = (attrLen + 3) & ~3;
-            if (pos + 4 + padded > len) {
-                throw new ProtocolException(String.format(
-                        "attribute 0x%04x at offset %d declares %d bytes, beyond the end of the message (%d bytes)",
-                        attrType, pos, attrLen, len));
-            }
-            if (!attributes.isEmpty() && attributes.get(attributes.size() - 1) instanceof Attribute.Fingerprint) {
-                throw new ProtocolException("attribute after FINGERPRINT at offset " + pos
-                        + ": FINGERPRINT must be last (RFC 8489 §14.7)");
-            }
-            Attribute a = AttributeCodec.decode(attrType, wire, pos + 4, attrLen, tid);
-            if (a instanceof Attribute.Fingerprint fp) {
-                int expected = fingerprint(wire, pos);
-                if (fp.crc() != expected) {
-                    throw new ProtocolException(String.format(
-                            "bad FINGERPRINT 0x%08x, computed 0x%08x: message corrupted in transit", fp.crc(),
-                            expected));
-                }
-            }
-            attributes.add(a);
-            offsets.add(pos);
-            pos += 4 + padded;
-        }
-        return new Message(type, tid, attributes, offsets.stream().mapToInt(Integer::intValue).toArray(), wire);
+        return MessageDecoder.decode(buf, off, len);
     }
 
     /** True if {@code first} can start a STUN message (leading bits 00), false for ChannelData (01) or others. */
@@ -211,39 +144,11 @@ public final class Message {
             if (kind.isInstance(a)) {
                 byte[] received = a instanceof Attribute.MessageIntegrity mi ? mi.hmac()
                         : ((Attribute.MessageIntegritySha256) a).hmac();
-                byte[] computed = hmac(algorithm, key, wire, offsets[i], received.length);
+                byte[] computed = Checksums.hmac(algorithm, key, wire, offsets[i], received.length);
                 return MessageDigest.isEqual(received, Arrays.copyOf(computed, received.length));
             }
         }
         return false;
-    }
-
-    /** HMAC over {@code wire[0, end)} with the length field set as if the message ended after a value of valueLen. */
-    static byte[] hmac(String algorithm, byte[] key, byte[] wire, int end, int valueLen) {
-        byte[] copy = Arrays.copyOf(wire, end);
-        int length = end - HEADER_LENGTH + 4 + valueLen;
-        copy[2] = (byte) (length >> 8);
-        copy[3] = (byte) length;
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            // HMAC zero-pads the key to the block size, so an empty key equals a one-zero-byte key (RFC 2104 §2);
-            // SecretKeySpec refuses empty keys.
-            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, algorithm));
-            return mac.doFinal(copy);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " unavailable in this JVM", e);
-        }
-    }
-
-    /** CRC-32 of {@code wire[0, end)} (length field set to end after FINGERPRINT) XOR 0x5354554E. */
-    static int fingerprint(byte[] wire, int end) {
-        byte[] copy = Arrays.copyOf(wire, end);
-        int length = end - HEADER_LENGTH + 8;
-        copy[2] = (byte) (length >> 8);
-        copy[3] = (byte) length;
-        CRC32 crc = new CRC32();
-        crc.update(copy);
-        return (int) crc.getValue() ^ FINGERPRINT_XOR;
     }
 
     @Override
@@ -337,16 +242,16 @@ public final class Message {
             if (integrityKey != null) {
                 byte[] soFar = out.toByteArray();
                 writeAttribute(out, Attribute.Types.MESSAGE_INTEGRITY,
-                        hmac("HmacSHA1", integrityKey, soFar, soFar.length, 20));
+                        Checksums.hmac("HmacSHA1", integrityKey, soFar, soFar.length, 20));
             }
             if (integritySha256Key != null) {
                 byte[] soFar = out.toByteArray();
                 writeAttribute(out, Attribute.Types.MESSAGE_INTEGRITY_SHA256,
-                        hmac("HmacSHA256", integritySha256Key, soFar, soFar.length, 32));
+                        Checksums.hmac("HmacSHA256", integritySha256Key, soFar, soFar.length, 32));
             }
             if (fingerprint) {
                 byte[] soFar = out.toByteArray();
-                int crc = Message.fingerprint(soFar, soFar.length);
+                int crc = Checksums.fingerprint(soFar, soFar.length);
                 writeAttribute(out, Attribute.Types.FINGERPRINT,
                         new byte[] {(byte) (crc >> 24), (byte) (crc >> 16), (byte) (crc >> 8), (byte) crc});
             }

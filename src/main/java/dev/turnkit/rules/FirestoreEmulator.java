@@ -4,28 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.turnkit.model.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The Cloud Firestore emulator: either started here from the installed jar (firebase-tools cannot launch it on
- * Java 17) and stopped by PID in {@link #close()}, or attached to one that is already running.
+ * Java 17) and stopped by PID in {@link #close()} (the process itself: {@link EmulatorProcess}), or attached to one
+ * that is already running.
  *
  * <pre>{@code
  * try (FirestoreEmulator emulator = FirestoreEmulator.start(FirestoreEmulator.Options.defaults())) {
@@ -88,17 +83,15 @@ public final class FirestoreEmulator implements AutoCloseable {
     private final String host;
     private final int port;
     private final String projectId;
-    private final Process process;
-    private final Path log;
+    private final EmulatorProcess process;
     private final Http http = new Http(Duration.ofSeconds(30));
     private final Http probe = new Http(Duration.ofSeconds(2));
 
-    private FirestoreEmulator(String host, int port, String projectId, Process process, Path log) {
+    private FirestoreEmulator(String host, int port, String projectId, EmulatorProcess process) {
         this.host = host;
         this.port = port;
         this.projectId = projectId;
         this.process = process;
-        this.log = log;
     }
 
     /** Starts the emulator from {@code options.jar()} and waits until it answers {@code GET /}. */
@@ -108,29 +101,24 @@ public final class FirestoreEmulator implements AutoCloseable {
                     + options.jar() + ": install the Debian package google-cloud-cli-firestore-emulator"
                     + " or pass --emulator HOST:PORT of a running emulator");
         }
-        int port = options.port() == 0 ? freePort() : options.port();
-        Path log = options.log() != null ? options.log() : tempLog();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Duser.language=en",
-                "-cp", options.jar().toString(), MAIN_CLASS, "start",
-                "--host", options.host(), "--port", Integer.toString(port), "--project_id", options.projectId()));
-        Process process;
+        int port = options.port() == 0 ? EmulatorProcess.freePort() : options.port();
+        Path log = options.log() != null ? options.log() : EmulatorProcess.tempLog("firestore-emulator-");
+        EmulatorProcess process = EmulatorProcess.start("the Firestore emulator", command(options, port), log);
+        FirestoreEmulator emulator = new FirestoreEmulator(options.host(), port, options.projectId(), process);
         try {
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new RulesException(RulesException.Kind.BAD_INPUT, "cannot start the Firestore emulator: " + e, e);
-        }
-        FirestoreEmulator emulator = new FirestoreEmulator(options.host(), port, options.projectId(), process, log);
-        try {
-            emulator.awaitReady(options.startTimeout());
+            process.awaitReady(options.startTimeout(), emulator::isUp);
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
         }
         return emulator;
+    }
+
+    /** The emulator's command line: this JVM runs the jar's main class on {@code host:port} for the project. */
+    static List<String> command(Options options, int port) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return List.of(java.toString(), "-Duser.language=en", "-cp", options.jar().toString(), MAIN_CLASS, "start",
+                "--host", options.host(), "--port", Integer.toString(port), "--project_id", options.projectId());
     }
 
     /** Uses an emulator that is already running at {@code host:port}; {@link #close()} leaves it running. */
@@ -146,7 +134,7 @@ public final class FirestoreEmulator implements AutoCloseable {
             throw new RulesException(RulesException.Kind.BAD_INPUT,
                     "--emulator must be HOST:PORT (e.g. 127.0.0.1:8080), got '" + hostPort + "'");
         }
-        FirestoreEmulator emulator = new FirestoreEmulator(hostPort.substring(0, colon), port, projectId, null, null);
+        FirestoreEmulator emulator = new FirestoreEmulator(hostPort.substring(0, colon), port, projectId, null);
         if (!emulator.isUp()) {
             throw new RulesException(RulesException.Kind.BAD_INPUT, "no Firestore emulator answers at " + hostPort
                     + ": start one or drop --emulator to let turnkit start it");
@@ -183,7 +171,7 @@ public final class FirestoreEmulator implements AutoCloseable {
 
     /** The emulator's output when started here, or null. */
     public Path log() {
-        return log;
+        return process == null ? null : process.log();
     }
 
     /**
@@ -220,22 +208,9 @@ public final class FirestoreEmulator implements AutoCloseable {
     /** Stops the emulator by PID when this object started it (SIGTERM, 5 s grace, then SIGKILL). */
     @Override
     public void close() {
-        if (process == null) {
-            return;
+        if (process != null) {
+            process.stop();
         }
-        ProcessHandle handle = process.toHandle();
-        List<ProcessHandle> children = handle.descendants().toList();
-        handle.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                handle.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            handle.destroyForcibly();
-        }
-        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Parses {@code Error compiling rules:\nL6:20 Missing 'if'...} (one issue per line). */
@@ -260,58 +235,12 @@ public final class FirestoreEmulator implements AutoCloseable {
         return issues;
     }
 
-    private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (isUp()) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new RulesException(RulesException.Kind.BAD_INPUT, "the Firestore emulator exited with "
-                        + process.exitValue() + " before it was ready; log " + log + ": " + logTail());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RulesException(RulesException.Kind.REFUSED, "interrupted while starting the emulator", e);
-            }
-        }
-        throw new RulesException(RulesException.Kind.BAD_INPUT, "the Firestore emulator was not ready after "
-                + timeout.toSeconds() + " s; log " + log + ": " + logTail());
-    }
-
     private boolean isUp() {
         try {
             return probe.send("GET", baseUri().resolve("/"), null, Map.of())
                     .statusCode() == 200;
         } catch (RulesException e) {
             return false;
-        }
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempLog() {
-        try {
-            return Files.createTempFile("firestore-emulator-", ".log");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.turnkit.model.Json;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -23,7 +22,8 @@ import java.util.function.Function;
 /**
  * A thin REST client of the Firebase Rules API v1 (request shapes as in firebase-tools' {@code src/gcp/rules.ts}),
  * plus the project-number lookup that a named database's {@code attachment_point} needs. Base URLs are injectable;
- * every request has a timeout.
+ * every request has a timeout. What an answer means (success, or which error and its fix) is
+ * {@link RulesApiResponses}.
  */
 public final class RulesApiClient {
     public static final URI DEFAULT_BASE = URI.create("https://firebaserules.googleapis.com/v1/");
@@ -127,9 +127,10 @@ public final class RulesApiClient {
         }
         HttpResponse<String> r = send("POST", base, "projects/" + project + "/rulesets", body);
         if (r.statusCode() == QUOTA_EXCEEDED) {
-            throw new QuotaExceededException("the project has reached its ruleset quota: " + errorText(r));
+            throw new QuotaExceededException("the project has reached its ruleset quota: "
+                    + RulesApiResponses.errorText(r.body()));
         }
-        return parse(check("POST", "projects/" + project + "/rulesets", r)).path("name").asText();
+        return RulesApiResponses.read("POST", "projects/" + project + "/rulesets", r).path("name").asText();
     }
 
     /** Every ruleset of the project (all pages, newest first as the API returns them). */
@@ -185,7 +186,7 @@ public final class RulesApiClient {
         if (r.statusCode() == 404) {
             return Optional.empty();
         }
-        JsonNode n = parse(check("PATCH", path, r));
+        JsonNode n = RulesApiResponses.read("PATCH", path, r);
         return Optional.of(new Release(n.path("name").asText(path), n.path("rulesetName").asText(rulesetName)));
     }
 
@@ -222,7 +223,7 @@ public final class RulesApiClient {
     }
 
     private JsonNode call(String method, URI root, String path, JsonNode body) {
-        return parse(check(method, path, send(method, root, path, body)));
+        return RulesApiResponses.read(method, path, send(method, root, path, body));
     }
 
     private Optional<JsonNode> callOptional(String method, String path) {
@@ -230,7 +231,7 @@ public final class RulesApiClient {
         if (r.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(parse(check(method, path, r)));
+        return Optional.of(RulesApiResponses.read(method, path, r));
     }
 
     private HttpResponse<String> send(String method, URI root, String path, JsonNode body) {
@@ -239,64 +240,6 @@ public final class RulesApiClient {
         tokens.requestMetadata(uri).forEach((name, values) -> headers.put(name, String.join(",", values)));
         headers.put("Accept", "application/json");
         return http.send(method, uri, body == null ? null : body.toString(), headers);
-    }
-
-    private static String check(String method, String path, HttpResponse<String> r) {
-        int status = r.statusCode();
-        if (status / 100 == 2) {
-            return r.body();
-        }
-        String what = method + " " + path + ": HTTP " + status + " " + errorText(r);
-        if (status == 401) {
-            throw new RulesException(RulesException.Kind.BAD_INPUT, what + " (the credentials were rejected: run"
-                    + " 'gcloud auth application-default login' or pass a valid --credentials FILE)");
-        }
-        if (status == 403 && namesEndUserCredentials(what)) {
-            throw new RulesException(RulesException.Kind.BAD_INPUT, what + " (end-user credentials need a quota"
-                    + " project: run 'gcloud auth application-default set-quota-project PROJECT', or pass"
-                    + " --quota-project PROJECT / set GOOGLE_CLOUD_QUOTA_PROJECT, or use a service account with"
-                    + " --credentials FILE)");
-        }
-        if (status == 403) {
-            throw new RulesException(RulesException.Kind.REFUSED, what + " (the account needs the Firebase Rules"
-                    + " Admin role, roles/firebaserules.admin, on the project)");
-        }
-        throw new RulesException(RulesException.Kind.REFUSED, "Rules API " + what);
-    }
-
-    /**
-     * Whether a 403 is Google's refusal of end-user credentials without a quota project, in either wording the
-     * APIs use ("… requires a quota project …" or "… authenticated using end user credentials …").
-     */
-    static boolean namesEndUserCredentials(String message) {
-        String m = message.toLowerCase(java.util.Locale.ROOT);
-        return m.contains("quota project") || m.contains("end user credentials")
-                || m.contains("application default credentials");
-    }
-
-    /** {@code error.status: error.message} of a Google API error body, or the raw body on one line. */
-    private static String errorText(HttpResponse<String> r) {
-        try {
-            JsonNode e = JSON.readTree(r.body()).path("error");
-            if (e.has("message")) {
-                return (e.has("status") ? e.get("status").asText() + ": " : "") + e.get("message").asText();
-            }
-        } catch (IOException e) {
-            // not JSON
-        }
-        return Http.oneLine(r.body());
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new RulesException(RulesException.Kind.REFUSED, "unexpected non-JSON answer from the Rules API: "
-                    + Http.oneLine(body), e);
-        }
     }
 
     private static ObjectNode sourceJson(RulesSource source) {

@@ -3,15 +3,11 @@ package dev.turnkit.rules;
 import dev.turnkit.model.UnifiedDiff;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import java.util.regex.Pattern;
 
 /**
  * Deploys firestore.rules through the Rules API like {@code firebase deploy --only firestore:rules}, without its
@@ -19,7 +15,7 @@ import java.util.regex.Pattern;
  * PATCH the release (POST when it does not exist). An HTTP 429 on create is a rate limit or the ruleset cap: it
  * counts the rulesets first; below the pruning threshold it backs off (bounded, exponential, with jitter) and retries;
  * near the cap it prunes the oldest Firestore rulesets no release points at, serially, only with consent, and
- * retries. A dry run sends only reads and the compile check.
+ * retries (which ones: {@link RulesetPruner}). A dry run sends only reads and the compile check.
  */
 public final class RulesDeployer {
     /** How many unreleased rulesets to delete when the cap is reached (as firebase-tools' RULESETS_TO_GC). */
@@ -29,7 +25,6 @@ public final class RulesDeployer {
     /** firebase-tools' RULESET_COUNT_LIMIT: with more rulesets than this, a 429 is treated as the cap. */
     public static final int PRUNE_THRESHOLD = 1000;
     static final String FIRESTORE_SERVICE = "cloud.firestore";
-    private static final Pattern ANY_SERVICE_DECLARATION = Pattern.compile("\\bservice\\s+[a-z]+\\.[a-z]+\\b");
 
     /**
      * How a 429 is handled.
@@ -102,6 +97,7 @@ public final class RulesDeployer {
     private final Consent consent;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final RulesetPruner pruner;
 
     /** Default policy, no consent to delete; {@code log} receives progress lines (the CLI sends them to stderr). */
     public RulesDeployer(RulesApiClient api, Consumer<String> log) {
@@ -116,6 +112,7 @@ public final class RulesDeployer {
         this.consent = consent;
         this.sleeper = sleeper;
         this.random = random;
+        this.pruner = new RulesetPruner(api, log, policy.pruneCount(), consent);
     }
 
     /** {@code cloud.firestore} for the default database, {@code cloud.firestore/<db>} for a named one. */
@@ -139,11 +136,11 @@ public final class RulesDeployer {
             List<RulesApiClient.RulesetInfo> all = api.listRulesets(project);
             List<PruneCandidate> prunable = List.of();
             if (all.size() >= policy.pruneThreshold()) {
-                prunable = pruneCandidates(project, all);
+                prunable = pruner.candidates(project, all);
                 log.accept("dry run: " + all.size() + " rulesets (cap " + RULESET_CAP + ", pruning from "
                         + policy.pruneThreshold() + "); if creating hits the cap, pruning would delete "
                         + prunable.size() + ":");
-                prunable.forEach(c -> log.accept("  " + describe(c)));
+                prunable.forEach(c -> log.accept("  " + RulesetPruner.describe(c)));
             }
             return new Report(releaseName, Outcome.WOULD_DEPLOY, null, current.isEmpty(), warnings, List.of(),
                     prunable, all.size());
@@ -180,7 +177,7 @@ public final class RulesDeployer {
                 if (counted >= policy.pruneThreshold() && pruned.isEmpty()) {
                     log.accept("HTTP 429 with " + counted + " rulesets (cap " + RULESET_CAP + ", pruning from "
                             + policy.pruneThreshold() + "): the project is at the ruleset cap");
-                    pruned.addAll(pruneWithConsent(project, all));
+                    pruned.addAll(pruner.pruneWithConsent(project, all));
                     continue;
                 }
                 if (attempt >= policy.maxAttempts()) {
@@ -235,91 +232,6 @@ public final class RulesDeployer {
         }
         issues.forEach(i -> log.accept(i.format()));
         return issues;
-    }
-
-    /** Lists what would be pruned, asks, and deletes serially; fails when nothing can go or consent is refused. */
-    private List<PruneCandidate> pruneWithConsent(String project, List<RulesApiClient.RulesetInfo> all) {
-        List<PruneCandidate> victims = pruneCandidates(project, all);
-        if (victims.isEmpty()) {
-            throw new RulesException(RulesException.Kind.REFUSED, "the ruleset cap is reached and no unreleased"
-                    + " Firestore ruleset can be pruned: delete old rulesets in the Firebase console");
-        }
-        victims.forEach(c -> log.accept("  would delete " + describe(c)));
-        String question = "Delete the " + victims.size() + " oldest unreleased Firestore rulesets listed above (of "
-                + all.size() + ")?";
-        if (!consent.allow(question, victims)) {
-            throw new RulesException(RulesException.Kind.REFUSED, "the project holds " + all.size() + " rulesets"
-                    + " (cap " + RULESET_CAP + ") and pruning was not confirmed: re-run with --prune to delete the "
-                    + victims.size() + " listed above, or delete old rulesets in the Firebase console");
-        }
-        for (PruneCandidate c : victims) {
-            api.deleteRuleset(c.name());
-            log.accept("pruned " + c.name());
-        }
-        return victims;
-    }
-
-    /**
-     * The oldest rulesets (by parsed {@code createTime}) that no release of any service references and that serve
-     * Firestore, at most {@link Policy#pruneCount()}. Where a list entry has no {@code metadata.services}, the
-     * ruleset is fetched: its metadata, else its source's {@code service} declaration decides; with neither, the
-     * firebase-tools rule (any unreleased ruleset) applies. Entries without a parseable time are never pruned.
-     */
-    List<PruneCandidate> pruneCandidates(String project, List<RulesApiClient.RulesetInfo> all) {
-        Set<String> released = new HashSet<>();
-        api.listReleases(project).forEach(r -> released.add(r.rulesetName()));
-        List<RulesApiClient.RulesetInfo> unreleased = new ArrayList<>();
-        for (RulesApiClient.RulesetInfo r : all) {
-            if (released.contains(r.name())) {
-                continue;
-            }
-            if (r.created() == null) {
-                log.accept("not pruning " + r.name() + ": createTime '" + r.createTime() + "' is not RFC 3339");
-                continue;
-            }
-            unreleased.add(r);
-        }
-        unreleased.sort(Comparator.comparing(RulesApiClient.RulesetInfo::created));
-        List<PruneCandidate> victims = new ArrayList<>();
-        for (RulesApiClient.RulesetInfo r : unreleased) {
-            if (victims.size() >= policy.pruneCount()) {
-                break;
-            }
-            PruneCandidate c = classify(r);
-            if (c.services() == null || c.services().contains(FIRESTORE_SERVICE)) {
-                victims.add(c);
-            }
-        }
-        return victims;
-    }
-
-    private PruneCandidate classify(RulesApiClient.RulesetInfo r) {
-        if (r.services() != null) {
-            return new PruneCandidate(r.name(), r.createTime(), r.services(), "list metadata");
-        }
-        RulesApiClient.Ruleset full = api.getRuleset(r.name());
-        if (full.services() != null) {
-            return new PruneCandidate(r.name(), r.createTime(), full.services(), "get metadata");
-        }
-        List<String> declared = new ArrayList<>();
-        for (RulesSource f : full.files()) {
-            var m = ANY_SERVICE_DECLARATION.matcher(f.content());
-            while (m.find()) {
-                String service = m.group().replaceFirst("^service\\s+", "");
-                if (!declared.contains(service)) {
-                    declared.add(service);
-                }
-            }
-        }
-        if (!declared.isEmpty()) {
-            return new PruneCandidate(r.name(), r.createTime(), List.copyOf(declared), "source declaration");
-        }
-        return new PruneCandidate(r.name(), r.createTime(), null, "firebase-tools rule");
-    }
-
-    private static String describe(PruneCandidate c) {
-        return c.name() + " created " + c.createTime() + " (" + (c.services() == null ? "services unknown"
-                : String.join(",", c.services())) + ", from " + c.basis() + ")";
     }
 
     private static boolean sameFiles(List<RulesSource> released, RulesSource local) {

@@ -130,14 +130,16 @@ class OciCommandTest {
     }
 
     @Test
-    void planUsesTheLiveLimitsWhenAnOciConfigExistsAndSaysSo() {
+    void planUsesTheLiveLimitsWhenAnOciConfigExistsAndSaysSo() throws Exception {
         fake.limits.put("standard-a1-core-regional-count", new FakeOci.Limit(1, 1));
         MainTest.Result live = oci("plan", "--stack", "tk14");
         assertThat(live.code()).isEqualTo(2);
         assertThat(live.out()).contains("limits: live limits of tenancy " + FakeOci.TENANCY);
         assertThat(live.err()).contains("the 1 OCPUs still available in the tenancy (live limits)");
 
-        MainTest.Result offline = oci("plan", "--stack", "tk14", "--offline-limits");
+        Files.createDirectories(dir.resolve("target"));
+        Files.writeString(dir.resolve("target/turnkit.jar"), "PK laptop build");
+        MainTest.Result offline = oci("plan", "--stack", "tk14", "--offline-limits", "--project-dir", dir.toString());
         assertThat(offline.code()).as(offline.err()).isZero();
         assertThat(offline.out()).contains("limits: built-in Always Free figures");
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanCommandTest {
     @TempDir
     Path stacks;
+
+    /** The Pulumi project directory: its target/turnkit.jar is what the stack uploads without a release. */
+    @TempDir
+    Path project;
+
+    @BeforeEach
+    void laptopBuild() throws IOException {
+        Files.createDirectories(project.resolve("target"));
+        Files.writeString(project.resolve("target/turnkit.jar"), "PK laptop build");
+    }
 
     private void stackFile(String name, String... extraLines) throws IOException {
         List<String> lines = new ArrayList<>(List.of(
@@ -42,7 +53,8 @@ class PlanCommandTest {
     }
 
     private MainTest.Result plan(String stack, String... more) {
-        List<String> args = new ArrayList<>(List.of("plan", "--stack", stack, "--stacks-dir", stacks.toString()));
+        List<String> args = new ArrayList<>(List.of("plan", "--stack", stack, "--stacks-dir", stacks.toString(),
+                "--project-dir", project.toString()));
         args.addAll(List.of(more));
         return MainTest.run(args.toArray(String[]::new));
     }
@@ -90,6 +102,44 @@ class PlanCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("turnkit-dev-vm", "oci:Core/networkSecurityGroupSecurityRule", "Cloud firewall",
                 "ssh", "198.51.100.7/32", "Free tier: free", "publicIpAttached = true");
+    }
+
+    @Test
+    void withoutAReleaseThePlanListsTheUploadOfTheLaptopBuild() throws IOException {
+        stackFile("dev");
+        MainTest.Result r = plan("dev");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("oci:ObjectStorage/bucket:Bucket  turnkit-dev-jar-bucket",
+                "accessType=NoPublicAccess",
+                "oci:ObjectStorage/storageObject:StorageObject  turnkit-dev-jar-object",
+                "source=" + project.resolve("target/turnkit.jar").toAbsolutePath(),
+                "oci:ObjectStorage/preauthrequest:Preauthrequest  turnkit-dev-jar-url-",
+                "accessType=ObjectRead", "objectName=turnkit.jar",
+                "timeExpires=<time of pulumi up + turnkit:turnkitJarUploadMinutes>",
+                "turnkit.jar: uploads " + project.resolve("target/turnkit.jar").toAbsolutePath());
+    }
+
+    @Test
+    void aReleaseIsDownloadedAndNothingIsUploaded() throws IOException {
+        stackFile("rel", "  turnkit:turnkitJarUrl: https://example.com/v1/turnkit.jar",
+                "  turnkit:turnkitJarSha256: \"" + "ab".repeat(32) + "\"");
+        Files.delete(project.resolve("target/turnkit.jar"));
+        MainTest.Result r = plan("rel");
+        assertThat(r.code()).as("a release needs no build: " + r.err()).isZero();
+        assertThat(r.out()).doesNotContain("oci:ObjectStorage")
+                .contains("turnkit.jar: the VM downloads https://example.com/v1/turnkit.jar");
+    }
+
+    @Test
+    void withoutAReleaseOrABuildThePlanIsBadInputWithOneLine() throws IOException {
+        stackFile("dev");
+        Files.delete(project.resolve("target/turnkit.jar"));
+        MainTest.Result r = plan("dev", "--json");
+        assertThat(r.code()).as("bad input (3)").isEqualTo(3);
+        assertThat(r.out()).as("no plan printed").isEmpty();
+        assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+        assertThat(r.err()).startsWith("turnkit: " + project.resolve("target/turnkit.jar").toAbsolutePath()
+                + " not found").contains("mvn -B -DskipTests package", "turnkit:turnkitJarUrl");
     }
 
     @Test
@@ -185,7 +235,8 @@ class PlanCommandTest {
     @Test
     void theExampleStacksOfTheRepositoryPlanCleanly() {
         for (String stack : List.of("dev", "prod")) {
-            MainTest.Result r = MainTest.run("plan", "--stack", stack, "--stacks-dir", "stacks", "--json");
+            MainTest.Result r = MainTest.run("plan", "--stack", stack, "--stacks-dir", "stacks", "--json",
+                    "--project-dir", project.toString());
             assertThat(r.code()).as("stacks/Pulumi." + stack + ".yaml plans (what the CI plan job runs): " + r.err())
                     .isZero();
         }

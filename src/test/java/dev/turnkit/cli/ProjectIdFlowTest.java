@@ -66,8 +66,10 @@ class ProjectIdFlowTest {
     }
 
     @Test
-    void theStackOutputsCarryTheProjectForRulesDeployAndTheSamplePage() {
-        Plan.Report plan = Plan.ofStack(StackFiles.load(stacks, "flow"));
+    void theStackOutputsCarryTheProjectForRulesDeployAndTheSamplePage() throws Exception {
+        Files.createDirectories(stacks.resolve("target"));
+        Files.writeString(stacks.resolve("target/turnkit.jar"), "PK laptop build");
+        Plan.Report plan = Plan.ofStack(StackFiles.load(stacks, "flow"), stacks);
         assertThat(plan.outputs()).containsEntry("firebaseProjectId", PROJECT)
                 .containsEntry("firestoreDatabase", "calls");
         @SuppressWarnings("unchecked")

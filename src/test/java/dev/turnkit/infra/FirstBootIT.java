@@ -13,6 +13,8 @@ import dev.turnkit.render.HostRenderer;
 import dev.turnkit.testsupport.Components;
 import dev.turnkit.testsupport.ManagedProcess;
 import dev.turnkit.testsupport.SimulatedHost;
+import dev.turnkit.testsupport.SimulatedSecureToken;
+import dev.turnkit.testsupport.TimedRun;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,12 +46,17 @@ import org.junit.jupiter.api.Test;
  * First boot of the TURN host, end to end, on a {@link SimulatedHost} (network namespace behind a 1:1 NAT, mount
  * namespace, systemctl stand-in): the rendered cloud-init's files and runcmd run as cloud-init would, with the real
  * coturn, certbot (against Pebble, the ACME test server), firewall script and turnkit jar. Then, from the root
- * namespace through the NAT, {@code turnkit check} passes every check against the public address.
+ * namespace through the NAT, {@code turnkit check} passes every check against the public address, and a credential
+ * fetched from the host's endpoint with a signed-in user's ID token allocates there. Along the way a STUN probe
+ * outside the NAT shows that coturn answers only after the bootstrap's address check, restart and firewall step.
  *
  * <p>What the test adds that the rendered files do not hold, each because the simulated internet is not the
  * internet: certbot's server (Pebble) in {@code /etc/letsencrypt/cli.ini} plus its CA for certbot
  * ({@code REQUESTS_CA_BUNDLE}); a fake instance metadata service on 169.254.169.254 inside the host; a STUN server in
- * the root namespace (outside the NAT) as the bootstrap's STUN server; and, because the simulated public address
+ * the root namespace (outside the NAT) as the bootstrap's STUN server; Google's ID-token key endpoint
+ * ({@link SimulatedSecureToken}: {@code www.googleapis.com} in the host's {@code /etc/hosts}, its certificate in the
+ * host's Java trust store), so the credentials service runs in production mode and checks real RS256 signatures; the
+ * coturn package's own start before runcmd, as apt does on the VM; and, because the simulated public address
  * 203.0.113.N is in the production deny list (TEST-NET-3), a coturn drop-in that adds exactly
  * {@code --allowed-peer-ip=<public IP>} so the relay-echo check can relay to the server's own relayed address. Not
  * run: apt (coturn, certbot and Java are the machine's, seen through the overlay).
@@ -64,16 +71,18 @@ class FirstBootIT {
         Path pebbleBin = Components.require("pebble", Path.of("/usr/bin/pebble"), "apt-get install -y pebble");
         Components.require("certbot", Path.of("/usr/bin/certbot"), "apt-get install -y certbot");
         Components.require("python3", Path.of("/usr/bin/python3"), "apt-get install -y python3");
-        try (SimulatedHost host = SimulatedHost.builder("tk11").ociUbuntuFirewall().hairpin().start()) {
+        try (SimulatedHost host = SimulatedHost.builder("tkfb").ociUbuntuFirewall().hairpin().start()) {
             Path dir = host.dir();
             String net = host.internetIp();
             List<ManagedProcess> internet = new ArrayList<>();
             AtomicInteger jarDownloads = new AtomicInteger();
             AtomicReference<byte[]> served = new AtomicReference<>();
             HttpServer jarServer = HttpServer.create(new InetSocketAddress(InetAddress.getByName(net), 0), 8);
-            try (DatagramSocket stun = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(net), 0))) {
+            try (DatagramSocket stun = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(net), 0));
+                    SimulatedSecureToken issuer = SimulatedSecureToken.start(dir, net);
+                    OrderProbe probe = new OrderProbe(net, host.publicIp(), 3478)) {
                 // ---- the simulated internet, in the root namespace ----------------------------------------------
-                Thread stunThread = new Thread(() -> serveStun(stun), "tk11-stun");
+                Thread stunThread = new Thread(() -> serveStun(stun), "tkfb-stun");
                 stunThread.setDaemon(true);
                 stunThread.start();
                 byte[] jar = launcherJar(dir.resolve("turnkit.jar"));
@@ -124,30 +133,45 @@ class FirstBootIT {
                 host.serveMetadata(Map.of("/opc/v2/vnics/", "[{\"vnicId\":\"ocid1.vnic.test\",\"privateIp\":\""
                         + host.privateIp() + "\",\"subnetCidrBlock\":\"" + subnet + ".0/24\"}]"));
                 host.writeFile("/etc/letsencrypt/cli.ini", "server = https://" + net + ":14000/dir\n", "0644");
-                host.writeFile("/etc/systemd/system/coturn.service.d/zz-tk11-test-allowed-peer.conf", """
+                host.writeFile("/etc/systemd/system/coturn.service.d/zz-tkfb-test-allowed-peer.conf", """
                         # test only: the simulated public IP is in TEST-NET-3, which the production deny list covers
                         [Service]
                         ExecStart=
                         ExecStart=/usr/bin/turnserver -c /etc/turnserver.conf --pidfile= --allowed-peer-ip=%s
                         """.formatted(host.publicIp()), "0644");
 
+                // Google's ID-token keys, where firebase-admin fetches them: the name resolves to the simulated
+                // internet and its certificate is trusted, so the credentials service verifies signatures for real.
+                host.writeFile("/etc/hosts", host.readFile("/etc/hosts") + net + " " + SimulatedSecureToken.HOST
+                        + "\n", "0644");
+                host.writeFile("/etc/ssl/certs/java/cacerts", issuer.trustStoreWith(
+                        Path.of("/etc/ssl/certs/java/cacerts"), dir), "0644");
+
                 for (JsonNode f : cloudInit.path("write_files")) {
                     host.writeFile(f.path("path").asText(), f.path("content").asText(),
                             f.path("permissions").asText());
                 }
+                // As on the VM, the coturn package starts coturn when cloud-init installs it (after write_files,
+                // before runcmd; deb-systemd-invoke start): from here on coturn runs, and only the image's firewall
+                // keeps it from serving until the bootstrap has verified the address and restarted it.
+                host.exec(List.of("systemctl", "start", "coturn.service")).orFail("package start of coturn");
+                probe.start();
                 Map<String, String> env = Map.of("REQUESTS_CA_BUNDLE", pebbleCert.toString(),
                         "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
                 host.writeFile(pebbleCert.toString(), Files.readString(pebbleCert), "0644");
                 long start = System.nanoTime();
+                TimedRun boot = null;
                 for (JsonNode cmd : cloudInit.path("runcmd")) {
                     List<String> argv = new ArrayList<>();
                     cmd.forEach(a -> argv.add(a.asText()));
-                    SimulatedHost.Result r = host.exec(argv, env, Duration.ofMinutes(5));
-                    Files.writeString(dir.resolve("boot1.log"), r.output());
-                    assertThat(r.exitCode()).as("first boot: " + argv + "\n" + r.output() + "\nsystemctl: "
+                    boot = TimedRun.run(host.inside(argv), env, Duration.ofMinutes(5));
+                    Files.writeString(dir.resolve("boot1.log"), boot.output());
+                    assertThat(boot.exitCode()).as("first boot: " + argv + "\n" + boot.output() + "\nsystemctl: "
                             + host.systemctlLog() + "\ncoturn: " + host.unitOutput("coturn.service")).isZero();
-                    assertThat(r.output()).contains("turnkit-bootstrap: done");
+                    assertThat(boot.output()).contains("turnkit-bootstrap: done");
                 }
+                probe.stop();
+                assertServesOnlyAfterTheAddressCheckAndTheRestart(boot, probe, host);
 
                 // ---- from the root namespace, through the NAT, to the public address --------------------------
                 Path caFile = dir.resolve("pebble-roots.pem");
@@ -182,6 +206,30 @@ class FirstBootIT {
                 status = status + "\ncredentials service:\n" + host.unitOutput("turnkit-credentials.service");
                 assertThat(status).as("unauthenticated request to the credentials endpoint").startsWith("401\n");
 
+                // A signed-in user's credential, fetched from the endpoint through the NAT as an app would, allocates
+                // on the host's coturn at the public address. The name resolves to the public IP only for this
+                // client (a hosts file for its JVM); the service verifies the token's RS256 signature against the
+                // keys it fetches from "Google".
+                String project = config.credentials().firebaseProjectId();
+                Path token = dir.resolve("id-token");
+                Files.writeString(token, issuer.idToken(project, "tkfb-user"));
+                Path hosts = dir.resolve("client-hosts");
+                Files.writeString(hosts, host.publicIp() + " " + DOMAIN + "\n");
+                String fetched = turnkit(List.of("-Djdk.net.hosts.file=" + hosts), List.of("check", "--server",
+                        host.publicIp(), "--credentials-url", "https://" + DOMAIN + "/v1/turn-credentials",
+                        "--id-token-file", token.toString(), "--ca-file", caFile.toString(), "--checks",
+                        "turn-allocate", "--transports", "udp,tcp", "--timeout", "30s", "--json"), dir);
+                JsonNode allocated = new ObjectMapper().readTree(fetched);
+                assertThat(allocated.path("status").asText()).as(fetched).isEqualTo("OK");
+                assertThat(allocated.path("checks")).as("udp and tcp allocations").hasSize(2);
+                allocated.path("checks").forEach(c -> assertThat(c.path("detail").asText()).as(fetched)
+                        .contains("relayed " + host.publicIp() + ":"));
+                assertThat(issuer.keyFetches()).as("the service checked the signature with the published keys")
+                        .isPositive();
+                assertThat(host.unitOutput("turnkit-credentials.service")).as("issued to the token's user, for a "
+                        + "client outside the NAT").contains("\"ip\":\"" + net + "\"", "\"status\":200",
+                        "\"uid\":\"tkfb-user\"");
+
                 // ---- second boot: nothing changes ------------------------------------------------------------
                 String before = host.sh("sha256sum /etc/coturn/tls/fullchain.pem /opt/turnkit/turnkit.jar "
                         + "/etc/turnserver.conf; iptables -S INPUT").orFail("snapshot").output();
@@ -213,6 +261,29 @@ class FirstBootIT {
                 internet.forEach(ManagedProcess::close);
             }
         }
+    }
+
+    /**
+     * coturn never serves before its config is in place and verified: the probe outside the NAT gets its first STUN
+     * answer from the public address only after the bootstrap has checked the address mapping, restarted coturn
+     * with the drop-in, and opened the host firewall, although coturn (started by the package) ran all along.
+     * Opening the firewall earlier in the bootstrap makes this fail.
+     */
+    private static void assertServesOnlyAfterTheAddressCheckAndTheRestart(TimedRun boot, OrderProbe probe,
+            SimulatedHost host) {
+        long restart = boot.timeOf("turnkit-bootstrap: restarting coturn with the hardening drop-in");
+        long firewall = boot.timeOf("turnkit-bootstrap: opening the host firewall");
+        String timeline = "boot lines (ms since epoch):\n" + boot.timeline() + "probe: " + probe.sent()
+                + " requests, first answer at " + probe.firstAnswer() + "\nsystemctl: " + host.systemctlLog();
+        assertThat(host.systemctlLog().indexOf("start coturn.service")).as("coturn ran before the bootstrap: "
+                + timeline).isZero();
+        assertThat(probe.sentBefore(restart)).as("the probe asked while the package's coturn ran: " + timeline)
+                .isPositive();
+        assertThat(probe.firstAnswer()).as("coturn answered through the NAT: " + timeline).isPositive();
+        assertThat(probe.firstAnswer()).as("no answer before the address check passed and coturn restarted with "
+                + "its config: " + timeline).isGreaterThan(restart);
+        assertThat(probe.firstAnswer()).as("no answer before the bootstrap opened the host firewall: " + timeline)
+                .isGreaterThan(firewall);
     }
 
     private static int countStarts(SimulatedHost host) {
@@ -278,8 +349,13 @@ class FirstBootIT {
 
     /** Runs the turnkit CLI as its own process in the root namespace; returns stdout, fails on a non-zero exit. */
     private static String turnkit(List<String> args, Path dir) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(File.pathSeparator, classPath()), "dev.turnkit.cli.Main"));
+        return turnkit(List.of(), args, dir);
+    }
+
+    private static String turnkit(List<String> jvmArgs, List<String> args, Path dir) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", String.join(File.pathSeparator, classPath()), "dev.turnkit.cli.Main"));
         cmd.addAll(args);
         Path err = dir.resolve("turnkit-" + System.nanoTime() + ".err");
         Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();

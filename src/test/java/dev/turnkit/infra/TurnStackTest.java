@@ -55,8 +55,10 @@ class TurnStackTest {
                 StandardCharsets.UTF_8);
 
         assertThat(cloudInit).as("user_data is the rendered cloud-init for this stack and its reserved IP")
-                .isEqualTo(RenderedCloudInit.cloudInit(StackRun.RENDERER, config.withAddresses(reservedIp, null),
-                        StackRun.SECRETS))
+                .isEqualTo(RenderedCloudInit.cloudInit(StackRun.RENDERER, config
+                        .withJar(JarUploadTest.URL, JarUploadTest.sha256(StackRun.BuiltJar.PROJECT
+                                .resolve(TurnkitJar.BUILD)))
+                        .withAddresses(reservedIp, null), StackRun.SECRETS))
                 .startsWith("#cloud-config")
                 .contains("external-ip=" + reservedIp + "/" + TestStacks.PRIVATE_IP)
                 .contains("relay-ip=" + TestStacks.PRIVATE_IP);
@@ -112,7 +114,7 @@ class TurnStackTest {
                 .availabilityDomains(List.of(GetAvailabilityDomainsAvailabilityDomain.builder()
                         .name("Uocm:PHX-AD-1").build()))
                 .build();
-        assertThatThrownBy(() -> TurnHost.chooseAvailabilityDomain(TestStacks.config(), tenancy))
+        assertThatThrownBy(() -> HostPlacement.chooseAvailabilityDomain(TestStacks.config(), tenancy))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("turnkit:availabilityDomains: 'Uocm:EU-FRANKFURT-1-AD-1'")
                 .hasMessageContaining("Uocm:PHX-AD-1");

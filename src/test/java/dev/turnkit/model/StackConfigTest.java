@@ -313,6 +313,15 @@ class StackConfigTest {
     }
 
     @Test
+    void theUploadUrlLivesTwoHoursByDefaultAndNeverUnderHalfAnHourNorOverADay() {
+        assertThat(StackConfig.fromMap("t", valid()).release().uploadUrlMinutes()).isEqualTo(120);
+        assertThat(problems(with("turnkit:turnkitJarUploadMinutes", 10))).singleElement().asString()
+                .startsWith("turnkit:turnkitJarUploadMinutes: ");
+        assertThat(problems(with("turnkit:turnkitJarUploadMinutes", 2880))).singleElement().asString()
+                .startsWith("turnkit:turnkitJarUploadMinutes: ");
+    }
+
+    @Test
     void dnsZoneMustContainTheDomain() {
         assertThat(problems(with("turnkit:dnsZone", "example.org"))).singleElement().asString()
                 .contains("must be a name inside the zone");

@@ -3,9 +3,12 @@ package dev.turnkit.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -65,6 +68,9 @@ public final class SimulatedHost implements AutoCloseable {
             COMMIT
             """;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Held while a host picks and claims its addresses; shared by every user of this class on the machine. */
+    private static final Path ADDRESS_LOCK = Path.of(System.getProperty("java.io.tmpdir"),
+            "turnkit-simulated-host-addresses.lock");
     private static final List<String> OVERLAID = List.of("etc", "usr", "var", "opt");
 
     /** Output of a command run inside the host. */
@@ -148,19 +154,21 @@ public final class SimulatedHost implements AutoCloseable {
 
         public SimulatedHost start() {
             requireTools();
-            SimulatedHost host;
-            try {
-                host = new SimulatedHost(prefix);
+            // Addresses are chosen among those not yet on this machine and claimed by setUp: one host at a time
+            // across every JVM (engineers and builds run side by side), so two hosts never pick the same ones.
+            try (FileChannel lockFile = FileChannel.open(ADDRESS_LOCK, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock claim = lockFile.lock()) {
+                SimulatedHost host = new SimulatedHost(prefix);
+                Runtime.getRuntime().addShutdownHook(host.shutdownHook);
+                try {
+                    host.setUp(ociUbuntuFirewall, hairpin);
+                    return host;
+                } catch (RuntimeException | Error e) {
+                    host.close();
+                    throw e;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(host.shutdownHook);
-            try {
-                host.setUp(ociUbuntuFirewall, hairpin);
-                return host;
-            } catch (RuntimeException | Error e) {
-                host.close();
-                throw e;
             }
         }
     }

@@ -24,14 +24,14 @@ class SimulatedHostTest {
     void natMountNamespaceAndSystemctlStandIn() throws Exception {
         String netns;
         String publicIp;
-        try (SimulatedHost host = SimulatedHost.builder("tk11").ociUbuntuFirewall().start()) {
+        try (SimulatedHost host = SimulatedHost.builder("tkfb").ociUbuntuFirewall().start()) {
             netns = host.netns();
             publicIp = host.publicIp();
 
             // Files land at their real paths inside, never on the machine.
-            host.writeFile("/etc/tk11-demo/greeting", "hello from the VM\n", "0600");
-            assertThat(host.readFile("/etc/tk11-demo/greeting")).isEqualTo("hello from the VM\n");
-            assertThat(Path.of("/etc/tk11-demo")).doesNotExist();
+            host.writeFile("/etc/tkfb-demo/greeting", "hello from the VM\n", "0600");
+            assertThat(host.readFile("/etc/tkfb-demo/greeting")).isEqualTo("hello from the VM\n");
+            assertThat(Path.of("/etc/tkfb-demo")).doesNotExist();
 
             // The host's outbound traffic reaches the root namespace from the public address (SNAT).
             try (ServerSocket internet = new ServerSocket()) {
@@ -47,19 +47,19 @@ class SimulatedHostTest {
             }
 
             // A unit started by the systemctl stand-in, reached from the root namespace at the PUBLIC address.
-            host.writeFile("/etc/systemd/system/tk11-demo.service", """
+            host.writeFile("/etc/systemd/system/tkfb-demo.service", """
                     [Unit]
                     Description=demo
-                    ConditionPathExists=/etc/tk11-demo/greeting
+                    ConditionPathExists=/etc/tkfb-demo/greeting
                     [Service]
                     Type=exec
-                    LoadCredential=greeting:/etc/tk11-demo/greeting
+                    LoadCredential=greeting:/etc/tkfb-demo/greeting
                     Environment="DEMO_FILE=%d/greeting"
                     ExecStart=/usr/bin/python3 -c "import os,socket;s=socket.create_server(('PRIV',8080));g=open(os.environ['DEMO_FILE'],'rb').read();[c.sendall(g) or c.close() for c in iter(lambda: s.accept()[0], None)]"
                     """.replace("PRIV", host.privateIp()), "0644");
             host.exec(List.of("systemctl", "daemon-reload")).orFail("daemon-reload");
-            host.exec(List.of("systemctl", "enable", "--now", "tk11-demo")).orFail("enable --now");
-            assertThat(host.exec(List.of("systemctl", "is-active", "--quiet", "tk11-demo.service")).exitCode())
+            host.exec(List.of("systemctl", "enable", "--now", "tkfb-demo")).orFail("enable --now");
+            assertThat(host.exec(List.of("systemctl", "is-active", "--quiet", "tkfb-demo.service")).exitCode())
                     .isZero();
 
             assertThatThrownBy(() -> read(host.publicIp(), 8080))
@@ -70,12 +70,12 @@ class SimulatedHostTest {
             assertThat(read(host.publicIp(), 8080)).as("served through the NAT, credential from %d")
                     .isEqualTo("hello from the VM\n");
 
-            host.exec(List.of("systemctl", "stop", "tk11-demo")).orFail("stop");
-            assertThat(host.exec(List.of("systemctl", "is-active", "tk11-demo")).exitCode()).isEqualTo(3);
-            assertThat(host.exec(List.of("systemctl", "reload", "tk11-demo")).exitCode()).isNotZero();
-            assertThat(host.systemctlLog()).startsWith("daemon-reload", "enable tk11-demo.service",
-                    "start tk11-demo.service").contains("stop tk11-demo.service");
-            assertThat(host.systemctlLog().get(3)).startsWith("pid tk11-demo.service ");
+            host.exec(List.of("systemctl", "stop", "tkfb-demo")).orFail("stop");
+            assertThat(host.exec(List.of("systemctl", "is-active", "tkfb-demo")).exitCode()).isEqualTo(3);
+            assertThat(host.exec(List.of("systemctl", "reload", "tkfb-demo")).exitCode()).isNotZero();
+            assertThat(host.systemctlLog()).startsWith("daemon-reload", "enable tkfb-demo.service",
+                    "start tkfb-demo.service").contains("stop tkfb-demo.service");
+            assertThat(host.systemctlLog().get(3)).startsWith("pid tkfb-demo.service ");
 
             // A long-running process started by the test has a PID on the machine and lives in the host.
             ManagedProcess sleeper = host.spawn("sleeper", List.of("sleep", "600"));

@@ -11,6 +11,7 @@ public final class OciFunctions {
     public static final String GET_AVAILABILITY_DOMAINS =
             "oci:Identity/getAvailabilityDomains:getAvailabilityDomains";
     public static final String GET_IMAGES = "oci:Core/getImages:getImages";
+    public static final String GET_NAMESPACE = "oci:ObjectStorage/getNamespace:getNamespace";
 
     private OciFunctions() {
     }
@@ -25,6 +26,13 @@ public final class OciFunctions {
     /** Platform images, filtered by operating system, version and the shape they can boot on. */
     public static Output<GetImagesResult> getImages(GetImagesArgs args, @Nullable InvokeOutputOptions options) {
         return Deployment.getInstance().invoke(GET_IMAGES, TypeShape.of(GetImagesResult.class), args,
+                Oci.withVersion(options));
+    }
+
+    /** The tenancy's Object Storage namespace, which every bucket and object name lives in. */
+    public static Output<GetNamespaceResult> getNamespace(GetNamespaceArgs args,
+            @Nullable InvokeOutputOptions options) {
+        return Deployment.getInstance().invoke(GET_NAMESPACE, TypeShape.of(GetNamespaceResult.class), args,
                 Oci.withVersion(options));
     }
 }

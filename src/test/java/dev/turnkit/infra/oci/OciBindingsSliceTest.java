@@ -55,9 +55,12 @@ class OciBindingsSliceTest {
                         "oci:Core/privateIp:PrivateIp",
                         "oci:Core/publicIp:PublicIp",
                         "oci:Core/instance:Instance",
-                        "oci:Dns/rrset:Rrset");
+                        "oci:Dns/rrset:Rrset",
+                        "oci:ObjectStorage/bucket:Bucket",
+                        "oci:ObjectStorage/storageObject:StorageObject",
+                        "oci:ObjectStorage/preauthrequest:Preauthrequest");
         assertThat(boundFunctions()).extracting(Method::getName)
-                .containsExactlyInAnyOrder("getAvailabilityDomains", "getImages");
+                .containsExactlyInAnyOrder("getAvailabilityDomains", "getImages", "getNamespace");
     }
 
     @TestFactory
@@ -86,9 +89,27 @@ class OciBindingsSliceTest {
     }
 
     @Test
-    void functionTokensExist() {
-        for (String token : List.of(OciFunctions.GET_AVAILABILITY_DOMAINS, OciFunctions.GET_IMAGES)) {
+    void everyFunctionTokenConstantIsAProviderFunctionOfABoundMethod() throws IllegalAccessException {
+        List<String> tokens = new ArrayList<>();
+        for (java.lang.reflect.Field f : OciFunctions.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                tokens.add((String) f.get(null));
+            }
+        }
+        assertThat(tokens).as("one token constant per bound function").hasSameSizeAs(boundFunctions());
+        for (String token : tokens) {
             assertThat(CHECKER.slice().path("functions").has(token)).as(token + " is a provider function").isTrue();
+            assertThat(boundFunctions()).extracting(Method::getName).as(token + " is invoked by its own method")
+                    .contains(token.substring(token.lastIndexOf(':') + 1));
+        }
+    }
+
+    @Test
+    void everyResourceRegistersTheTokenOfItsAnnotation() throws ReflectiveOperationException {
+        for (Class<?> resource : boundResources()) {
+            assertThat(resource.getField("TYPE").get(null)).as(resource.getSimpleName()
+                    + ".TYPE (passed to the CustomResource constructor) equals its @ResourceType")
+                    .isEqualTo(resource.getAnnotation(ResourceType.class).type());
         }
     }
 
