@@ -69,9 +69,10 @@ run() {  # run NAME PAGE_DIR ROUND SCRIPT [ARGS...]
   local log="$out/$name-round$round.log" load
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   local status=passed
-  # VERBOSE: every page's step log goes into the run's log (where the time went).
-  VERBOSE=1 node "$script" "$work/stack.json" --calls "$CALLS" --artifacts "$out/artifacts-$name-round$round" "$@" \
-    > "$log" 2>&1 || status="FAILED (exit $?)"
+  # VERBOSE: every page's step log goes into the run's log (where the time went). `timeout`: the old script can hang
+  # in closing its browser after a failure (seen at load ~25), past its own budget (300 s + 15 s per extra call).
+  VERBOSE=1 timeout --kill-after=10 $((360 + 15 * CALLS)) node "$script" "$work/stack.json" --calls "$CALLS" \
+    --artifacts "$out/artifacts-$name-round$round" "$@" > "$log" 2>&1 || status="FAILED (exit $?)"
   # A call counts once it connected: the figures are printed at "connected", before the checks that follow.
   grep -E '^time from "Call" click to connected' "$log" >> "$out/$name.times" || true
   echo "== round $round, $name page: $status, $(grep -c '^time from "Call"' "$log" || true) of $CALLS calls timed," \
