@@ -4,7 +4,8 @@
 # alternating, ROUNDS rounds of `wrk -t2 -c32 -d10s --latency` after a 5 s warm-up each; prints medians.
 #
 # usage: bench/credentials/run.sh            (from the repository root, after `mvn -q -o -DskipTests package`)
-# env:   ROUNDS (3), DURATION (10s), WARMUP (5s), JAVA_OPTS, JAVA_THREADS (2), PYTHON (/usr/bin/python3),
+# env:   ROUNDS (3), DURATION (10s), WARMUP (5s), JAVA_OPTS (default: bin/credentials-jvm.options, what bin/turnkit
+#        and the systemd unit use), JAVA_THREADS (2), PYTHON (/usr/bin/python3),
 #        JAR (target/turnkit.jar), BASELINE_JAR (optional: another turnkit build, e.g. main's, measured in the same
 #        rounds as "base"), JFR (optional: a .jfr file to record the turnkit JVM's profile into)
 set -euo pipefail
@@ -15,7 +16,7 @@ DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-5s}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 JAVA_THREADS="${JAVA_THREADS:-2}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx32m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m}"
+JAVA_OPTS="${JAVA_OPTS:-$(grep -v '^#' "$ROOT/bin/credentials-jvm.options" | tr '\n' ' ')}"
 JAR="${JAR:-$ROOT/target/turnkit.jar}"
 BASELINE_JAR="${BASELINE_JAR:-}"
 JFR="${JFR:-}"
@@ -29,6 +30,8 @@ command -v wrk >/dev/null || die "wrk missing: apt-get install -y wrk"
 [[ -x "$FIREBASE" ]] || die "$FIREBASE missing: run 'npm ci --prefix e2e'"
 
 WORK="$(mktemp -d)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs); JAVA_OPTS: $JAVA_OPTS" >&2
+LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
 PIDS=()
 cleanup() {
   # by PID: SIGTERM to the servers (the JVM runs its shutdown hooks), SIGINT to the emulator (its clean shutdown)
@@ -121,9 +124,14 @@ for round in $(seq 1 "$ROUNDS"); do
   run_wrk java "$JAVA_URL" "$round" "$JAVA_PID"
   [[ -n $BASELINE_JAR ]] && run_wrk base "$BASE_URL" "$round" "$BASE_PID"
   echo "java_rss_kb $(ps -o rss= -p "$JAVA_PID" | tr -d ' ') 0 0 0" >> "$WORK/results"
-  echo "round $round: $(tail -4 "$WORK/results" | tr '\n' ';')" >&2
+  [[ -n $BASELINE_JAR ]] && echo "base_rss_kb $(ps -o rss= -p "$BASE_PID" | tr -d ' ') 0 0 0" >> "$WORK/results"
+  echo "round $round: $(tail -5 "$WORK/results" | tr '\n' ';')" >&2
 done
 SEED_RSS_KB="$(ps -o rss= -p "$SEED_PID" | tr -d ' ')"
+# the high-water mark: RSS at its peak (JIT warm-up included), not only after each round
+JAVA_HWM_KB="$(awk '/^VmHWM/ {print $2}' "/proc/$JAVA_PID/status")"
+echo "java_hwm_kb $JAVA_HWM_KB 0 0 0" >> "$WORK/results"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg) (at start: $LOAD_START)"
 
 "$PYTHON" - "$WORK/results" "$SEED_RSS_KB" <<'PY'
 import statistics, sys
@@ -139,14 +147,18 @@ print(f"seed FastAPI req/s: {', '.join(f'{v:.0f}' for v in seed_rps)} -> median 
       f"p99 ms: {', '.join(f'{v:.2f}' for v in seed_p99)} -> median {m(seed_p99):.2f}; RSS {int(sys.argv[2] or 0)//1024} MB")
 print(f"turnkit req/s: {', '.join(f'{v:.0f}' for v in java_rps)} -> median {m(java_rps):.0f}; "
       f"p99 ms: {', '.join(f'{v:.2f}' for v in java_p99)} -> median {m(java_p99):.2f}; "
-      f"RSS after each round MB: {', '.join(str(int(v)//1024) for v in rss)}")
+      f"RSS after each round MB: {', '.join(str(int(v)//1024) for v in rss)}; peak RSS (VmHWM) "
+      f"{int(col('java_hwm_kb', 1)[0])//1024} MB")
 print(f"server CPU per request (ns, median): seed {m(seed_cpu):.0f}, turnkit {m(java_cpu):.0f} "
       f"-> turnkit needs {m(java_cpu)/m(seed_cpu):.2f}x the seed's CPU per request")
 base_rps, base_p99, base_cpu = col("base", 1), col("base", 2), col("base", 4)
 if base_rps:
     print(f"baseline turnkit req/s: {', '.join(f'{v:.0f}' for v in base_rps)} -> median {m(base_rps):.0f}; "
           f"p99 ms median {m(base_p99):.2f}; CPU per request {m(base_cpu):.0f} ns; "
+          f"RSS after each round MB: {', '.join(str(int(v)//1024) for v in col('base_rss_kb', 1))}; "
           f"turnkit/baseline throughput {m(java_rps)/m(base_rps):.2f}x, CPU per request {m(java_cpu)/m(base_cpu):.2f}x")
     bad += sum(col("base", 3))
-print(f"throughput ratio turnkit/seed (medians): {m(java_rps)/m(seed_rps):.2f}x; non-2xx responses: {int(bad)}")
+    print(f"throughput ratio baseline/seed (medians): {m(base_rps)/m(seed_rps):.2f}x")
+print(f"throughput ratio turnkit/seed (medians): {m(java_rps)/m(seed_rps):.2f}x (goal >= 5x); "
+      f"turnkit RSS max after a round {int(max(rss))//1024} MB (goal <= 128 MB); non-2xx responses: {int(bad)}")
 PY

@@ -20,7 +20,9 @@ LoadCredential=${cred.previousSecret}:${host.secretFiles[1]}
 </#if>
 LoadCredential=${cred.tlsCert}:/etc/letsencrypt/live/${host.config.domain}/fullchain.pem
 LoadCredential=${cred.tlsKey}:/etc/letsencrypt/live/${host.config.domain}/privkey.pem
-Environment="JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -Dsun.net.httpserver.nodelay=true"
+<#-- The JVM options of bin/credentials-jvm.options, one line (CredentialsJvmOptionsTest keeps them equal); why each:
+     docs/credentials.md, "Memory". -->
+Environment="JAVA_TOOL_OPTIONS=-XX:+UseSerialGC -Xmx48m -Xmn16m -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
 ExecStart=/usr/bin/java -jar ${host.jarPath}<#list host.credentialsArgs as arg> ${arg}</#list>
 # The JVM exits with 128+15 on SIGTERM.
 SuccessExitStatus=143

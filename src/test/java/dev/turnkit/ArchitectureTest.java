@@ -51,6 +51,7 @@ class ArchitectureTest {
             Map.entry("com.google.cloud", Set.of("rules")),
             Map.entry("com.pulumi", Set.of("infra")),
             Map.entry("io.prometheus", Set.of("metrics")),
+            Map.entry("io.netty", Set.of("credentials")),
             Map.entry("com.oracle.bmc", Set.of("oci")),
             Map.entry("com.fasterxml.jackson", Set.of("model", "credentials", "rules", "local", "check", "cli",
                     "infra")));

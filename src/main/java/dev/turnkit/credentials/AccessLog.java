@@ -63,8 +63,8 @@ public final class AccessLog implements RequestListener {
     /** One line per request: written by hand (no map, no serializer) since it runs for every request. */
     @Override
     public void completed(RequestOutcome o) {
-        StringBuilder sb = new StringBuilder(200)
-                .append("{\"ts\":\"").append(Instant.now()).append("\",\"event\":\"request\",\"ip\":")
+        StringBuilder sb = IsoInstant.append(new StringBuilder(256).append("{\"ts\":\""), Instant.now())
+                .append("\",\"event\":\"request\",\"ip\":")
                 .append(JsonText.quote(o.clientIp())).append(",\"method\":").append(JsonText.quote(o.method()))
                 .append(",\"path\":").append(JsonText.quote(o.route())).append(",\"status\":").append(o.status())
                 .append(",\"ms\":").append(Math.round(o.nanos() / 10_000.0) / 100.0);

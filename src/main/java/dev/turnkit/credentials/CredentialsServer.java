@@ -1,12 +1,21 @@
 package dev.turnkit.credentials;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import dev.turnkit.model.ConfigException;
-import java.io.IOException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -18,49 +27,57 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The TURN credentials endpoint: {@code GET|POST /v1/turn-credentials} with {@code Authorization: Bearer <Firebase
  * ID token>} returns short-lived coturn REST credentials for the token's uid, plus {@code /healthz}. A thin adapter
- * of {@link CredentialsHandler} (where the behaviour is) to the JDK {@code HttpServer}/{@code HttpsServer}: it owns
+ * of {@link CredentialsHandler} (where the behaviour is) to Netty's HTTP/1.1 codec ({@link NettyExchange}): it owns
  * the socket, TLS and its reloads, the threads, and tells the access log and any {@link RequestListener} about
- * every request. See docs/credentials.md for the API and the security model.
+ * every request. Netty replaced the JDK's {@code com.sun.net.httpserver} for speed: that server parses headers a
+ * byte at a time and was the largest share of the endpoint's CPU (docs/credentials.md, "Server"). See
+ * docs/credentials.md for the API and the security model.
  *
  * <p>Start with {@link #start}, stop with {@link #close()} (also what a SIGTERM hook should call).
  */
 public final class CredentialsServer implements AutoCloseable {
     public static final String CREDENTIALS_PATH = dev.turnkit.model.CredentialsUrl.PATH;
     public static final String HEALTH_PATH = "/healthz";
-
-    static {
-        JdkServerDefaults.apply(); // before the JDK server first loads
-    }
+    /** Longest accepted request line and header block at the codec; the handler applies the configured limit. */
+    static final int CODEC_MAX_HEADER_BYTES = 65_536;
+    /** Largest body the codec buffers; the handler refuses anything over the configured limit with a 413. */
+    static final int CODEC_MAX_BODY_BYTES = 65_536;
+    /** Idle keep-alive connections are closed after this many seconds. */
+    static final int IDLE_SECONDS = 30;
+    /**
+     * A whole request must arrive within this many seconds of the connection opening or the previous response: the
+     * idle time plus 10 s to send it, however slowly a client writes (slow-loris clients).
+     */
+    static final long NEXT_REQUEST_SECONDS = IDLE_SECONDS + 10;
+    private static final UnpooledByteBufAllocator HEAP_BUFFERS = new UnpooledByteBufAllocator(false);
 
     private final CredentialsServerConfig config;
-    private final HttpServer server;
+    private final Channel channel;
+    private final EventLoopGroup io;
     private final ExecutorService executor;
     private final ScheduledExecutorService poller;
     private final IdTokenVerifier verifier;
-    private final CredentialsHandler handler;
-    private final RequestListener[] listeners;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CredentialsServer(CredentialsServerConfig config, HttpServer server, ExecutorService executor,
-            ScheduledExecutorService poller, IdTokenVerifier verifier, CredentialsHandler handler,
-            List<RequestListener> listeners) {
+    private CredentialsServer(CredentialsServerConfig config, Channel channel, EventLoopGroup io,
+            ExecutorService executor, ScheduledExecutorService poller, IdTokenVerifier verifier) {
         this.config = config;
-        this.server = server;
+        this.channel = channel;
+        this.io = io;
         this.executor = executor;
         this.poller = poller;
         this.verifier = verifier;
-        this.handler = handler;
-        this.listeners = listeners.toArray(RequestListener[]::new);
     }
 
     /** Starts with the process environment, the system clock and the access log on stderr. */
@@ -98,30 +115,54 @@ public final class CredentialsServer implements AutoCloseable {
                 ? new ReloadingKeyManager(config.tlsCertFile(), config.tlsKeyFile(),
                         m -> log.event("INFO", "tls_reload", m))
                 : null;
+        SSLContext tls = keys == null ? null : sslContext(keys);
         IdTokenVerifier verifier = FirebaseIdTokenVerifier.create(config.projectId(), config.authEmulatorHost(),
                 config.checkRevoked(), config.tokenCacheTtl(), env, clock);
-        HttpServer server;
-        try {
-            server = bind(config, keys);
-        } catch (IOException e) {
-            verifier.close();
-            throw new ConfigException("cannot listen on " + config.bindAddress().getHostAddress() + ":"
-                    + config.port() + ": " + e.getMessage());
-        }
-        AtomicInteger threadNo = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(config.threads(),
-                r -> daemon(r, "credentials-http-" + threadNo.incrementAndGet()));
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
-                r -> daemon(r, "credentials-tls-reload"));
         CredentialsHandler handler = new CredentialsHandler(config, verifier, secret, clock, System::nanoTime, log,
                 extensions.routes());
         List<RequestListener> listeners = new ArrayList<>();
         listeners.add(log);
         listeners.addAll(extensions.listeners());
-        CredentialsServer cs = new CredentialsServer(config, server, executor, poller, verifier, handler, listeners);
-        server.createContext("/", cs::exchange);
-        server.setExecutor(executor);
-        server.start();
+        RequestListener[] told = listeners.toArray(RequestListener[]::new);
+
+        ExecutorService executor = Executors.newFixedThreadPool(config.threads(), daemons("credentials-http-"));
+        EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, daemons("credentials-io-"), NioIoHandler.newFactory());
+        Channel channel;
+        try {
+            channel = new ServerBootstrap()
+                    .group(io)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 256)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    // heap buffers: bounded by -Xmx and collected young, instead of pooled direct memory in RSS
+                    .option(ChannelOption.ALLOCATOR, HEAP_BUFFERS)
+                    .childOption(ChannelOption.ALLOCATOR, HEAP_BUFFERS)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            NettyExchange exchange = new NettyExchange(handler, told, executor,
+                                    NEXT_REQUEST_SECONDS);
+                            ChannelPipeline p = ch.pipeline();
+                            if (tls != null) {
+                                p.addLast(new SslHandler(serverEngine(tls)));
+                            }
+                            p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS),
+                                    new HttpServerCodec(CODEC_MAX_HEADER_BYTES, CODEC_MAX_HEADER_BYTES, 8192),
+                                    new HttpObjectAggregator(CODEC_MAX_BODY_BYTES),
+                                    exchange);
+                        }
+                    })
+                    .bind(new InetSocketAddress(config.bindAddress(), config.port()))
+                    .syncUninterruptibly().channel();
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
+            shutdown(io, executor);
+            verifier.close();
+            throw new ConfigException("cannot listen on " + config.bindAddress().getHostAddress() + ":"
+                    + config.port() + ": " + e.getMessage());
+        }
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemons("credentials-tls-reload"));
+        CredentialsServer cs = new CredentialsServer(config, channel, io, executor, poller, verifier);
         if (keys != null) {
             long every = config.reloadInterval().toMillis();
             poller.scheduleWithFixedDelay(keys::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
@@ -135,43 +176,37 @@ public final class CredentialsServer implements AutoCloseable {
         return cs;
     }
 
-    private static HttpServer bind(CredentialsServerConfig config, KeyManager keys) throws IOException {
-        InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
-        if (keys == null) {
-            return HttpServer.create(address, 256);
-        }
-        HttpsServer https = HttpsServer.create(address, 256);
-        https.setHttpsConfigurator(configurator(keys));
-        return https;
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix.endsWith("-") ? prefix + n.incrementAndGet() : prefix);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
-
-    private static HttpsConfigurator configurator(KeyManager keys) {
+    private static SSLContext sslContext(KeyManager keys) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] {keys}, null, null);
-            return new HttpsConfigurator(context) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    SSLParameters ssl = context.getDefaultSSLParameters();
-                    ssl.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-                    ssl.setNeedClientAuth(false);
-                    params.setSSLParameters(ssl);
-                }
-            };
+            return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS unavailable in this JVM", e);
         }
     }
 
+    /** A server-side engine: TLS 1.3 and 1.2 only, no client certificates. */
+    private static SSLEngine serverEngine(SSLContext context) {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        engine.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        engine.setNeedClientAuth(false);
+        return engine;
+    }
+
     /** The bound port (useful with port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
     /** {@code https://host:port} (or {@code http://} on loopback without TLS). */
@@ -188,14 +223,19 @@ public final class CredentialsServer implements AutoCloseable {
         return URI.create(baseUri() + CREDENTIALS_PATH);
     }
 
-    /** Stops accepting, lets running exchanges finish for up to a second, releases everything. Idempotent. */
+    /** Stops accepting, lets running exchanges finish for up to two seconds, releases everything. Idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        server.stop(1);
+        channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         poller.shutdownNow();
+        shutdown(io, executor);
+        verifier.close();
+    }
+
+    private static void shutdown(EventLoopGroup io, ExecutorService executor) {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -205,44 +245,6 @@ public final class CredentialsServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             executor.shutdownNow();
         }
-        verifier.close();
-    }
-
-    /** One exchange: request in, {@link CredentialsHandler#handle} it, response out, listeners told. */
-    private void exchange(HttpExchange ex) {
-        long start = System.nanoTime();
-        InetSocketAddress remote = ex.getRemoteAddress();
-        String ip = remote == null || remote.getAddress() == null ? "?" : remote.getAddress().getHostAddress();
-        URI uri = ex.getRequestURI();
-        String method = ex.getRequestMethod();
-        EndpointRequest request = new EndpointRequest(method, uri.getRawPath(), uri.getRawQuery(),
-                ex.getRequestHeaders(), ex.getRequestBody(), ip);
-        EndpointResponse response = handler.handle(request);
-        String error = response.error();
-        try (ex) {
-            if (response.status() != EndpointResponse.NO_RESPONSE) {
-                send(ex, method, response);
-            }
-        } catch (IOException e) {
-            error = error == null ? "io_error" : error;
-        }
-        RequestListener.RequestOutcome outcome = new RequestListener.RequestOutcome(ip, method,
-                handler.route(request.path()), response.status(), System.nanoTime() - start, response.uid(),
-                response.ttl(), error);
-        for (RequestListener listener : listeners) {
-            listener.completed(outcome);
-        }
-    }
-
-    private static void send(HttpExchange ex, String method, EndpointResponse response) throws IOException {
-        var headers = ex.getResponseHeaders();
-        response.headers().forEach(headers::set);
-        byte[] body = response.body();
-        if (body == null || method.equals("HEAD")) {
-            ex.sendResponseHeaders(response.status(), -1);
-            return;
-        }
-        ex.sendResponseHeaders(response.status(), body.length);
-        ex.getResponseBody().write(body);
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 }

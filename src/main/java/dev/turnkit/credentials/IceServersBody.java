@@ -47,7 +47,7 @@ final class IceServersBody {
         String username = JsonText.quote(issued.username());
         String password = JsonText.quote(issued.password());
         return ("{\"username\":" + username + ",\"password\":" + password + ",\"ttl\":" + ttlSeconds
-                + ",\"expiresAt\":" + JsonText.quote(issued.expiresAt().toString()) + ",\"uris\":" + turnUrisJson
+                + ",\"expiresAt\":" + JsonText.quote(IsoInstant.format(issued.expiresAt())) + ",\"uris\":" + turnUrisJson
                 + ",\"iceServers\":[{\"urls\":" + stunUrisJson + "},{\"urls\":" + turnUrisJson
                 + ",\"username\":" + username + ",\"credential\":" + password + "}]}")
                 .getBytes(StandardCharsets.UTF_8);

@@ -40,7 +40,7 @@ final class TtlRequest {
             for (String pair : rawQuery.split("&")) {
                 if (pair.startsWith("ttl=")) {
                     String text = pair.substring(4);
-                    if (!text.matches("[0-9]{1,9}")) {
+                    if (!digits(text, 9)) {
                         throw badTtl("ttl must be a whole number of seconds");
                     }
                     ttl = atLeastOne(Long.parseLong(text));
@@ -52,7 +52,7 @@ final class TtlRequest {
 
     /** {@code {"ttl": N}} from a JSON object body; null for an empty body or no (or a null) {@code ttl}. */
     Long fromBody(String contentLength, InputStream in) throws IOException, BadRequestException {
-        if (contentLength != null && (!contentLength.matches("[0-9]{1,10}")
+        if (contentLength != null && (!digits(contentLength, 10)
                 || Long.parseLong(contentLength) > maxBodyBytes)) {
             throw tooLarge();
         }
@@ -80,6 +80,21 @@ final class TtlRequest {
             throw badTtl("ttl must be a whole number of seconds");
         }
         return atLeastOne(t.asLong());
+    }
+
+    /** 1 to {@code max} ASCII digits and nothing else (no sign, no spaces). */
+    static boolean digits(String text, int max) {
+        int n = text.length();
+        if (n < 1 || n > max) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long atLeastOne(long ttl) throws BadRequestException {

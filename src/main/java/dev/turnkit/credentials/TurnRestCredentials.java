@@ -2,6 +2,7 @@ package dev.turnkit.credentials;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,23 +53,41 @@ public record TurnRestCredentials(String username, String password, Instant expi
 
     /** {@code base64(HMAC-SHA1(secret, username))}, the password coturn expects for {@code username}. */
     public static String password(byte[] secret, String username) {
-        try {
-            Mac mac = MACS.get();
-            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA1 refused the TURN secret", e);
+        return Base64.getEncoder().encodeToString(
+                KEYED_MACS.get().forSecret(secret).doFinal(username.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * One HMAC-SHA1 instance per thread, keyed once: {@code Mac.getInstance} (a provider lookup) and {@code init}
+     * (a new key spec and the key's inner and outer pads) would otherwise run per request. Re-keyed when called
+     * with another secret; {@code doFinal} leaves the key in place.
+     */
+    private static final class KeyedMac {
+        private final Mac mac;
+        private byte[] key;
+
+        KeyedMac() {
+            try {
+                mac = Mac.getInstance("HmacSHA1");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("HmacSHA1 unavailable in this JVM", e);
+            }
+        }
+
+        Mac forSecret(byte[] secret) {
+            if (key == null || !MessageDigest.isEqual(key, secret)) {
+                try {
+                    mac.init(new SecretKeySpec(secret, "HmacSHA1"));
+                } catch (InvalidKeyException e) {
+                    throw new IllegalStateException("HmacSHA1 refused the TURN secret", e);
+                }
+                key = secret.clone();
+            }
+            return mac;
         }
     }
 
-    /** One HMAC-SHA1 instance per thread: the provider lookup of {@code Mac.getInstance} is costly per request. */
-    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("HmacSHA1 unavailable in this JVM", e);
-        }
-    });
+    private static final ThreadLocal<KeyedMac> KEYED_MACS = ThreadLocal.withInitial(KeyedMac::new);
 
     /** Never prints the password. */
     @Override

@@ -420,4 +420,91 @@ class CredentialsServerTest {
                         e -> assertThat(e.status()).isEqualTo(401))
                 .hasMessageContaining("invalid_token");
     }
+
+    /** What came back on a raw connection, and whether the server closed it. */
+    private record Raw(String text, boolean closed) {
+    }
+
+    /** Writes raw bytes on a new connection and reads until the server closes it or {@code responses} arrived. */
+    private static String raw(CredentialsServer server, String request, int responses) throws IOException {
+        return rawExchange(server, request, responses).text();
+    }
+
+    private static Raw rawExchange(CredentialsServer server, String request, int responses) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder got = new StringBuilder();
+            boolean closed = false;
+            byte[] buf = new byte[8192];
+            while (got.toString().split("HTTP/1\\.1 ", -1).length - 1 < responses || !complete(got.toString())) {
+                int n;
+                try {
+                    n = in.read(buf);
+                } catch (java.net.SocketTimeoutException e) {
+                    break;
+                }
+                if (n < 0) {
+                    closed = true;
+                    break;
+                }
+                got.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+            }
+            return new Raw(got.toString(), closed);
+        }
+    }
+
+    /** True when the last response in {@code text} has all of its Content-Length body. */
+    private static boolean complete(String text) {
+        int start = text.lastIndexOf("HTTP/1.1 ");
+        int end = text.indexOf("\r\n\r\n", start);
+        if (start < 0 || end < 0) {
+            return false;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *([0-9]+)")
+                .matcher(text.substring(start, end));
+        return !m.find() || text.length() - end - 4 >= Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderWithADateHeader() throws Exception {
+        CredentialsServer server = start();
+        String response = raw(server, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /v1/turn-credentials HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n", 3);
+        List<String> statuses = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HTTP/1\\.1 ([0-9]{3})").matcher(response);
+        while (m.find()) {
+            statuses.add(m.group(1));
+        }
+        assertThat(statuses).as(response).containsExactly("200", "401", "404");
+        assertThat(response).containsIgnoringCase("date: ").contains("\"error\":\"missing_token\"");
+    }
+
+    @Test
+    void moreThan64HeadersOrABrokenRequestLineAreRefusedAndTheConnectionClosed() throws Exception {
+        CredentialsServer server = start();
+        StringBuilder many = new StringBuilder("GET /healthz HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < 70; i++) {
+            many.append("X-H").append(i).append(": v\r\n");
+        }
+        String tooMany = raw(server, many.append("\r\n").toString(), 1);
+        assertThat(tooMany).as(tooMany).startsWith("HTTP/1.1 431").contains("headers_too_large")
+                .containsIgnoringCase("connection: close");
+        String broken = raw(server, "GARBAGE\r\n\r\n", 1);
+        assertThat(broken).as(broken).startsWith("HTTP/1.1 400");
+        assertThat(logLines).anySatisfy(l -> assertThat(l).contains("\"status\":431", "\"path\":\"(other)\""));
+    }
+
+    @Test
+    void headAnswersWithoutABodyAndHttp10ClosesTheConnection() throws Exception {
+        CredentialsServer server = start();
+        String head = raw(server, "HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 1);
+        assertThat(head).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n");
+        Raw http10 = rawExchange(server, "GET /healthz HTTP/1.0\r\n\r\n", 2);
+        assertThat(http10.text()).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"ok\"}");
+        assertThat(http10.closed()).as("an HTTP/1.0 request without keep-alive closes the connection").isTrue();
+    }
 }

@@ -12,15 +12,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One Firebase Auth emulator for the whole test run (it takes 10-60 s to start on a busy machine): started on
- * first use, stopped by PID when JUnit closes the root context, even after failures.
+ * first use, stopped by PID when JUnit closes the root context, even after failures. Public: the metrics tests
+ * use it too.
  */
-final class SharedAuthEmulator {
-    static final String PROJECT = "demo-turnkit-creds";
+public final class SharedAuthEmulator {
+    public static final String PROJECT = "demo-turnkit-creds";
 
     private SharedAuthEmulator() {
     }
 
-    static AuthEmulator get(ExtensionContext context) {
+    public static AuthEmulator get(ExtensionContext context) {
         Path nodeModules = Components.e2eNodeModules();
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(SharedAuthEmulator.class, k -> new Holder(start(nodeModules)), Holder.class)
@@ -37,7 +38,7 @@ final class SharedAuthEmulator {
     }
 
     /** Injects the shared emulator into test methods and {@code @BeforeAll} parameters of type AuthEmulator. */
-    static final class Resolver implements ParameterResolver {
+    public static final class Resolver implements ParameterResolver {
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
             return parameter.getParameter().getType() == AuthEmulator.class;
