@@ -20,24 +20,25 @@ import org.junit.jupiter.api.TestFactory;
 class ArchitectureTest {
     private static final String BASE = "dev.turnkit";
     private static final List<String> PACKAGES = List.of(
-            "model", "protocol", "transport", "check", "credentials", "render", "deploy", "rules", "infra", "local",
-            "oci", "metrics", "load", "cli");
+            "model", "protocol", "process", "transport", "check", "credentials", "render", "deploy", "rules", "infra",
+            "local", "oci", "metrics", "load", "cli");
 
     /** package → the project packages it may depend on (besides itself). */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("model", Set.of()),
             Map.entry("protocol", Set.of()),
+            Map.entry("process", Set.of()),
             Map.entry("transport", Set.of("protocol")),
-            Map.entry("credentials", Set.of("model")),
+            Map.entry("credentials", Set.of("model", "process")),
             Map.entry("check", Set.of("transport", "protocol", "credentials", "model")),
             Map.entry("render", Set.of("model")),
             Map.entry("deploy", Set.of("model", "render", "check")),
-            Map.entry("rules", Set.of("model")),
+            Map.entry("rules", Set.of("model", "process")),
             Map.entry("infra", Set.of("model", "render")),
-            Map.entry("local", Set.of("model", "render", "credentials", "rules", "check")),
+            Map.entry("local", Set.of("model", "render", "credentials", "rules", "check", "process")),
             Map.entry("oci", Set.of("model")),
             Map.entry("metrics", Set.of("check", "credentials")),
-            Map.entry("load", Set.of("check", "transport")),
+            Map.entry("load", Set.of("check", "transport", "protocol")),
             Map.entry("cli", Set.copyOf(PACKAGES)));
 
     /** third-party package prefix → the only project packages that may use it. */
@@ -154,6 +155,14 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
                 .orShould().callMethod(System.class, "getenv", String.class)
+                .check(classes);
+    }
+
+    /** {@code process} is shared by packages that may share nothing else, so it stays small: the JDK only. */
+    @Test
+    void processUsesOnlyTheJdk() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(BASE + ".process..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", BASE + ".process..")
                 .check(classes);
     }
 

@@ -8,7 +8,6 @@ import dev.turnkit.check.TurnTarget;
 import dev.turnkit.model.StackConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,14 +71,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Transports to use (default: udp,tcp,tls).")
     List<Transport> transports = new ArrayList<>(List.of(Transport.values()));
 
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Trust the CA certificates in this PEM file instead of the JDK store (private CA, "
-                    + "self-signed local stack).")
-    Path caFile;
-
-    @Option(names = "--tls-server-name", paramLabel = "NAME",
-            description = "Name the TLS certificate must carry (default: the --server value).")
-    String tlsServerName;
+    @Mixin
+    TlsTrustOptions tlsTrust;
 
     @Option(names = "--timeout", defaultValue = "2s", paramLabel = "DURATION", converter = Durations.Converter.class,
             description = "Deadline for the whole run, e.g. 2s, 1500ms, 1m (default: ${DEFAULT-VALUE}).")
@@ -169,17 +162,15 @@ final class CheckCommand implements Callable<Integer> {
         TurnTarget target;
         List<dev.turnkit.check.Check> suite;
         try {
-            target = TurnTarget.of(server).withPort(port).withTlsPort(tlsPort).withTlsServerName(tlsServerName)
-                    .withCaFile(caFile)
-                    .withCredentials(credentials == null ? null : credentials.source(timeout, caFile));
+            target = TurnTarget.of(server).withPort(port).withTlsPort(tlsPort)
+                    .withTlsServerName(tlsTrust.serverName).withCaFile(tlsTrust.caFile)
+                    .withCredentials(credentials == null ? null : credentials.source(timeout, tlsTrust.caFile));
             Set<Transport> selected = EnumSet.copyOf(transports);
             suite = Checks.suite(target, List.copyOf(checks), selected);
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(ExitCode.UNKNOWN, e.getMessage());
         }
-        if (caFile != null && !Files.isReadable(caFile)) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "--ca-file " + caFile + " is not a readable file");
-        }
+        tlsTrust.validate();
         return new Prepared(target, suite);
     }
 

@@ -1,5 +1,6 @@
 package dev.turnkit.cli;
 
+import dev.turnkit.model.ReleaseAssets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,8 +38,15 @@ final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
             description = {"Pulumi project directory, where pulumi up runs (default: the current directory).",
-                "Without turnkit:turnkitJarUrl the stack uploads its target/turnkit.jar; plan needs it too."})
+                "Without a release (turnkit:turnkitVersion or turnkit:turnkitJarUrl) the stack uploads its",
+                "target/turnkit.jar; plan needs it too. With turnkit:turnkitVersion, plan fetches the release's",
+                "turnkit.jar.sha256 (HTTPS) as pulumi up does."})
     Path projectDir;
+
+    @Option(names = "--release-base-url", hidden = true, paramLabel = "URL", defaultValue = ReleaseAssets.GITHUB,
+            description = "Fetch a turnkit:turnkitVersion release's turnkit.jar.sha256 from this base instead of"
+                    + " https://github.com (tests); the VM still downloads from GitHub.")
+    String releaseBaseUrl;
 
     @Option(names = "--offline-limits",
             description = "Check against the built-in Always Free figures even when an OCI config file exists.")
@@ -46,7 +54,8 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return PlanRunner.run(stacksDirOption.dir, stack, projectDir, output.json(), spec.commandLine().getOut(), offlineLimits
+        return PlanRunner.run(stacksDirOption.dir, stack, projectDir, releaseBaseUrl, output.json(),
+                spec.commandLine().getOut(), offlineLimits
                 ? config -> dev.turnkit.infra.FreeTierLimits.Allowance.ALWAYS_FREE
                 : OciRunner.planAllowance(oci.configFile, oci.profile, oci.caFile, oci.endpoint));
     }

@@ -23,9 +23,9 @@ final class PlanRunner {
     private PlanRunner() {
     }
 
-    static int run(Path stacksDir, String stack, Path projectDir, boolean json, PrintWriter out,
+    static int run(Path stacksDir, String stack, Path projectDir, String releaseBase, boolean json, PrintWriter out,
             java.util.function.Function<dev.turnkit.model.StackConfig, FreeTierLimits.Allowance> allowance) {
-        Plan.Report report = Plan.ofStack(StackFiles.load(stacksDir, stack), allowance, projectDir);
+        Plan.Report report = Plan.ofStack(StackFiles.load(stacksDir, stack), allowance, projectDir, releaseBase);
         if (json) {
             out.println(json(report));
         } else {

@@ -3,22 +3,21 @@ package dev.turnkit.credentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.turnkit.model.Json;
+import dev.turnkit.process.LoopbackPorts;
+import dev.turnkit.process.ProcessLog;
+import dev.turnkit.process.ProcessStopper;
+import dev.turnkit.process.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Firebase Auth emulator from npm {@code firebase-tools}, run as a child process on loopback for tests and
@@ -81,9 +80,9 @@ public final class AuthEmulator implements AutoCloseable {
             throw new IllegalStateException("firebase-tools not found at " + firebase
                     + "; run 'npm ci --prefix e2e' in the repository root");
         }
-        int port = authPort == 0 ? freePort() : authPort;
-        int hub = freePort();
-        int logging = freePort();
+        int port = authPort == 0 ? LoopbackPorts.free() : authPort;
+        int hub = LoopbackPorts.free();
+        int logging = LoopbackPorts.free();
         Path log = workDir.resolve("auth-emulator.log");
         Process process;
         try {
@@ -110,30 +109,39 @@ public final class AuthEmulator implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the Auth emulator exited with " + process.exitValue()
-                        + " before it was ready:\n" + logTail());
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(baseUri().resolve("/"))
-                        .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"ready\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException("interrupted while waiting for the Auth emulator", e);
-            }
-            sleep(250);
+        Readiness.Outcome outcome;
+        try {
+            outcome = Readiness.await(timeout, Duration.ofMillis(250), this::answers, process::isAlive);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while waiting for the Auth emulator", e);
         }
-        String tail = logTail();
-        close();
-        throw new IllegalStateException("the Auth emulator was not ready after " + timeout + ":\n" + tail);
+        switch (outcome) {
+            case READY -> {
+            }
+            case EXITED -> throw new IllegalStateException("the Auth emulator exited with " + process.exitValue()
+                    + " before it was ready:\n" + logTail());
+            case TIMED_OUT -> {
+                String tail = logTail();
+                close();
+                throw new IllegalStateException("the Auth emulator was not ready after " + timeout + ":\n" + tail);
+            }
+        }
+    }
+
+    /** Whether {@code GET /} says the emulator is ready. */
+    private boolean answers() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(baseUri().resolve("/"))
+                    .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"ready\"");
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the wait's next sleep ends it
+            return false;
+        }
     }
 
     public String projectId() {
@@ -198,49 +206,12 @@ public final class AuthEmulator implements AutoCloseable {
     }
 
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return ProcessLog.tail(log, 30, "\n");
     }
 
     /** SIGINT by PID (firebase-tools' clean shutdown), up to 10 s, then SIGKILL to it and its children. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            List<ProcessHandle> children = process.descendants().toList();
-            try {
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (IOException e) {
-                process.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-            children.forEach(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ProcessStopper.stop(process.toHandle(), ProcessStopper.Signal.INT, Duration.ofSeconds(10));
     }
 }

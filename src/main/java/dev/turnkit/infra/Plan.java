@@ -5,6 +5,7 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import dev.turnkit.model.ConfigException;
+import dev.turnkit.model.ReleaseAssets;
 import dev.turnkit.model.StackConfig;
 import dev.turnkit.render.HostRenderer;
 import dev.turnkit.render.SecretValues;
@@ -103,7 +104,8 @@ public final class Plan {
      * Plans a stack with the real cloud-init renderer; TURN secrets are never read, the user data carries
      * redaction placeholders instead. Sizes beyond the Always Free allowance are the free-tier guard's to report.
      *
-     * @param projectDir the Pulumi project directory: without {@code turnkit:turnkitJarUrl}, the stack uploads its
+     * @param projectDir the Pulumi project directory: without a release (turnkit:turnkitVersion or
+     *                   {@code turnkit:turnkitJarUrl}), the stack uploads its
      *                   {@code target/turnkit.jar} ({@link TurnkitJar})
      */
     public static Report ofStack(StackConfig config, Path projectDir) {
@@ -116,9 +118,22 @@ public final class Plan {
      */
     public static Report ofStack(StackConfig config,
             java.util.function.Function<StackConfig, FreeTierLimits.Allowance> allowance, Path projectDir) {
+        return ofStack(config, allowance, projectDir, ReleaseAssets.GITHUB);
+    }
+
+    /**
+     * As {@link #ofStack(StackConfig, java.util.function.Function, Path)}, fetching the checksum of a
+     * {@code turnkit:turnkitVersion} release from {@code releaseBase} instead of {@code https://github.com} (tests:
+     * a loopback server); the VM's download URL stays on GitHub.
+     */
+    public static Report ofStack(StackConfig config,
+            java.util.function.Function<StackConfig, FreeTierLimits.Allowance> allowance, Path projectDir,
+            String releaseBase) {
         List<String> placeholders = SecretValues.resolve(config, Path.of("."), false);
+        ReleaseChecksum checksums = new ReleaseChecksum(releaseBase, ReleaseChecksum.CONNECT_TIMEOUT,
+                ReleaseChecksum.READ_TIMEOUT);
         return of(config, new RenderedCloudInit(HostRenderer.create(), Output.of(placeholders)),
-                allowance.apply(config), () -> TurnkitJar.of(config, projectDir, Clock.systemUTC()));
+                allowance.apply(config), () -> TurnkitJar.of(config, projectDir, Clock.systemUTC(), checksums));
     }
 
     /** Plans a stack against {@code allowance}; {@code jar} is asked only when the free-tier guard lets it pass. */
@@ -158,7 +173,7 @@ public final class Plan {
         List<String> notes = new ArrayList<>();
         notes.add("limits: " + allowance.source());
         notes.addAll(notes(config, oci));
-        notes.add(jarNote(turnkitJar));
+        notes.add(jarNote(config, turnkitJar));
         return new Report(config.stack(), resources, rules, verdict, policy, outputs, notes,
                 firebaseVerdict(config));
     }
@@ -177,7 +192,7 @@ public final class Plan {
         return notes;
     }
 
-    private static String jarNote(TurnkitJar jar) {
+    private static String jarNote(StackConfig config, TurnkitJar jar) {
         if (jar instanceof TurnkitJar.Upload u) {
             return "turnkit.jar: uploads " + u.file() + " (sha256 " + u.sha256() + ") to a private Object Storage"
                     + " bucket; the VM downloads it with a pre-authenticated URL (ObjectRead of that object only) that"
@@ -185,7 +200,9 @@ public final class Plan {
                     + " matches";
         }
         TurnkitJar.Released r = (TurnkitJar.Released) jar;
-        return "turnkit.jar: the VM downloads " + r.url() + " and runs it only if its SHA-256 is " + r.sha256();
+        return "turnkit.jar: the VM downloads " + r.url() + " and runs it only if its SHA-256 is " + r.sha256()
+                + (config.release().published().isPresent() ? " (from " + ReleaseAssets.CHECKSUM + " of the release)"
+                : "");
     }
 
     private static RuntimeException failure(TestResult result) {

@@ -66,11 +66,15 @@ public final class TurnHost extends ComponentResource {
         this.availabilityDomain = placement.availabilityDomain();
         this.imageId = placement.imageId();
 
-        // ---- the jar: a release from the stack, or the laptop build uploaded with a short-lived URL -------------
-        Output<StackConfig> withJar = jar instanceof TurnkitJar.Upload upload
-                ? JarUpload.create(this, name, config, upload, child, tags).url()
-                        .applyValue(url -> config.withJar(url, upload.sha256()))
-                : Output.of(config);
+        // ---- the jar: a release (by version or URL), or the laptop build uploaded with a short-lived URL --------
+        Output<StackConfig> withJar;
+        if (jar instanceof TurnkitJar.Upload upload) {
+            withJar = JarUpload.create(this, name, config, upload, child, tags).url()
+                    .applyValue(url -> config.withJar(url, upload.sha256()));
+        } else {
+            TurnkitJar.Released released = (TurnkitJar.Released) jar;
+            withJar = Output.of(config.withJar(released.url(), released.sha256()));
+        }
 
         // ---- reserved private IP -> reserved public IP on it: both exist before the VM ------------------------
         this.privateIp = config.network().privateIp();

@@ -17,8 +17,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * How the VM gets {@code turnkit.jar}, decided before the stack registers anything: a release URL from the stack
- * ({@code turnkit:turnkitJarUrl} + {@code turnkitJarSha256}), or, by default, the laptop build
+ * How the VM gets {@code turnkit.jar}, decided before the stack registers anything: a release by version
+ * ({@code turnkit:turnkitVersion} + {@code turnkitReleaseRepo}, its checksum fetched by {@link ReleaseChecksum}), a
+ * jar URL from the stack ({@code turnkit:turnkitJarUrl} + {@code turnkitJarSha256}), or, by default, the laptop build
  * {@code target/turnkit.jar} of the Pulumi project, which {@link JarUpload} puts into Object Storage.
  */
 public sealed interface TurnkitJar {
@@ -46,14 +47,23 @@ public sealed interface TurnkitJar {
      * @throws ConfigException one line, when there is no release and no build (nothing has been created yet)
      */
     static TurnkitJar of(StackConfig config, Path projectDir, Clock clock) {
+        return of(config, projectDir, clock, ReleaseChecksum.github());
+    }
+
+    /** As {@link #of(StackConfig, Path, Clock)}, fetching a release's checksum with {@code checksums}. */
+    static TurnkitJar of(StackConfig config, Path projectDir, Clock clock, ReleaseChecksum checksums) {
+        if (config.release().published().isPresent()) {
+            return checksums.resolve(config.release().published().get(), config.release().jarSha256());
+        }
         if (config.release().jarUrl().isPresent()) {
             return new Released(config.release().jarUrl().get(), config.release().jarSha256().orElseThrow());
         }
         Path jar = projectDir.resolve(BUILD).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new ConfigException(jar + " not found: the stack uploads this build when "
-                    + StackKeys.TURNKIT_JAR_URL + " is empty. Build it (mvn -B -DskipTests package) or set "
-                    + StackKeys.TURNKIT_JAR_URL + " and " + StackKeys.TURNKIT_JAR_SHA256 + " to a release");
+                    + StackKeys.TURNKIT_VERSION + " and " + StackKeys.TURNKIT_JAR_URL + " are empty. Build it (mvn -B"
+                    + " -DskipTests package) or set " + StackKeys.TURNKIT_VERSION + " and "
+                    + StackKeys.TURNKIT_RELEASE_REPO + " to a release");
         }
         byte[][] digests = digests(jar);
         Instant expires = clock.instant().plus(config.release().uploadUrlMinutes(), ChronoUnit.MINUTES)

@@ -1,10 +1,12 @@
 package dev.turnkit.load;
 
+import dev.turnkit.transport.TransportType;
 import java.util.Map;
 
 /**
- * The outcome of a load run (UDP).
+ * The outcome of a load run over one transport.
  *
+ * @param transport the client leg to the server
  * @param calls calls requested
  * @param callsUp calls whose two allocations and channels were set up
  * @param allocationsFailed allocations refused or unanswered
@@ -20,9 +22,9 @@ import java.util.Map;
  * @param jitterMs RFC 3550 interarrival jitter of the caller → callee direction, mean over calls
  * @param seconds media time
  */
-public record LoadReport(int calls, int callsUp, int allocationsFailed, Map<String, Integer> failures, long sent,
-        long receivedByPeer, long echoed, long receivedBack, long bytesRelayed, double rttP50Ms, double rttP95Ms,
-        double rttP99Ms, double jitterMs, double seconds) {
+public record LoadReport(TransportType transport, int calls, int callsUp, int allocationsFailed,
+        Map<String, Integer> failures, long sent, long receivedByPeer, long echoed, long receivedBack,
+        long bytesRelayed, double rttP50Ms, double rttP95Ms, double rttP99Ms, double jitterMs, double seconds) {
 
     /** Lost / sent over the round trip, 0..1 (0 when nothing was sent). */
     public double loss() {

@@ -1,7 +1,6 @@
 package dev.turnkit.load;
 
 import dev.turnkit.transport.Deadline;
-import dev.turnkit.transport.StunConnection;
 import dev.turnkit.transport.TransportException;
 import dev.turnkit.transport.TransportTimeoutException;
 import dev.turnkit.transport.TransportType;
@@ -18,14 +17,13 @@ import java.nio.channels.Selector;
  * (Allocate, ChannelBind, Refresh: {@link #receive} waits on a private selector), and that the load's I/O thread
  * registers with its shared selector for the media.
  */
-final class NioUdpConnection implements StunConnection {
+final class NioUdpConnection extends NioConnection {
     private final DatagramChannel channel;
-    private final InetSocketAddress remote;
     private final Selector own;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(65_535);
 
     NioUdpConnection(InetSocketAddress remote) throws TransportException {
-        this.remote = remote;
+        super(remote);
         try {
             channel = DatagramChannel.open();
             channel.bind(new InetSocketAddress(remote.getAddress().isLoopbackAddress() ? remote.getAddress() : null,
@@ -39,6 +37,7 @@ final class NioUdpConnection implements StunConnection {
         }
     }
 
+    @Override
     DatagramChannel channel() {
         return channel;
     }
@@ -46,20 +45,6 @@ final class NioUdpConnection implements StunConnection {
     @Override
     public TransportType type() {
         return TransportType.UDP;
-    }
-
-    @Override
-    public InetSocketAddress remote() {
-        return remote;
-    }
-
-    @Override
-    public InetSocketAddress local() {
-        try {
-            return (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     @Override

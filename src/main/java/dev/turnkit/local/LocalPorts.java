@@ -1,6 +1,8 @@
 package dev.turnkit.local;
 
+import dev.turnkit.process.LoopbackPorts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,10 +61,10 @@ final class LocalPorts {
     }
 
     private static int ephemeral() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new LocalStackException("cannot find a free loopback port: " + e.getMessage(), e);
+        try {
+            return LoopbackPorts.free();
+        } catch (UncheckedIOException e) {
+            throw new LocalStackException(e.getMessage(), e.getCause());
         }
     }
 

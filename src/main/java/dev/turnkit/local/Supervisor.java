@@ -1,5 +1,7 @@
 package dev.turnkit.local;
 
+import dev.turnkit.process.ProcessStopper;
+import dev.turnkit.process.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
 public final class Supervisor implements AutoCloseable {
     /** How long a process gets to exit after SIGTERM before it is killed. */
     public static final Duration GRACE = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final List<ManagedChild> children = Collections.synchronizedList(new ArrayList<>());
 
@@ -51,19 +53,21 @@ public final class Supervisor implements AutoCloseable {
      * passes.
      */
     public void awaitReady(ManagedChild child, Duration timeout, BooleanSupplier ready) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ready.getAsBoolean()) {
-                return;
-            }
-            if (child.live().isEmpty()) {
-                throw new LocalStackException(child.name() + " exited before it was ready; last log lines:\n"
-                        + LogTail.of(Path.of(child.log()), 15));
-            }
-            sleep(50);
+        Readiness.Outcome outcome;
+        try {
+            outcome = Readiness.await(timeout, POLL, ready, () -> child.live().isPresent());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
         }
-        throw new LocalStackException(child.name() + " was not ready after " + timeout.toSeconds()
-                + " s; last log lines:\n" + LogTail.of(Path.of(child.log()), 15));
+        switch (outcome) {
+            case READY -> {
+            }
+            case EXITED -> throw new LocalStackException(child.name() + " exited before it was ready; last log lines:\n"
+                    + LogTail.of(Path.of(child.log()), 15));
+            case TIMED_OUT -> throw new LocalStackException(child.name() + " was not ready after "
+                    + timeout.toSeconds() + " s; last log lines:\n" + LogTail.of(Path.of(child.log()), 15));
+        }
     }
 
     /** The processes started so far, oldest first. */
@@ -96,37 +100,8 @@ public final class Supervisor implements AutoCloseable {
      */
     public static boolean stop(ManagedChild child) {
         return child.live().map(handle -> {
-            List<ProcessHandle> descendants = handle.descendants().toList();
-            handle.destroy();
-            if (!waitFor(handle, GRACE)) {
-                handle.destroyForcibly();
-                waitFor(handle, Duration.ofSeconds(5));
-            }
-            descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            ProcessStopper.stop(handle, ProcessStopper.Signal.TERM, GRACE);
             return true;
         }).orElse(false);
-    }
-
-    private static boolean waitFor(ProcessHandle handle, Duration timeout) {
-        try {
-            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !handle.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !handle.isAlive();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
-        }
     }
 }

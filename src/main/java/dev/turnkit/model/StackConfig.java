@@ -98,13 +98,15 @@ public record StackConfig(
 
     /**
      * Where the VM gets {@code turnkit.jar} for the credentials service and the check service: downloaded by
-     * cloud-init from {@code jarUrl} (verified against {@code jarSha256}); when empty, the stack uploads the laptop
-     * build to Object Storage and fills both in with a pre-authenticated URL valid for {@code uploadUrlMinutes}
-     * ({@link #withJar}). Also the STUN servers the first boot asks for the VM's public address (empty:
+     * cloud-init from {@code jarUrl} (verified against {@code jarSha256}); with {@code published} (a release by
+     * version) the stack fills in its URL and the SHA-256 it fetches from the release, which must equal
+     * {@code jarSha256} when that is set too; when neither is set, the stack uploads the laptop build to Object
+     * Storage and fills both in with a pre-authenticated URL valid for {@code uploadUrlMinutes} ({@link #withJar}).
+     * Also the STUN servers the first boot asks for the VM's public address (empty:
      * {@code HostSpec.DEFAULT_STUN_SERVERS}).
      */
-    public record Release(Optional<String> jarUrl, Optional<String> jarSha256, int uploadUrlMinutes,
-            List<String> stunServers) {
+    public record Release(Optional<String> jarUrl, Optional<String> jarSha256, Optional<ReleaseAssets> published,
+            int uploadUrlMinutes, List<String> stunServers) {
         public Release {
             stunServers = stunServers == null ? List.of() : List.copyOf(stunServers);
         }
@@ -181,14 +183,16 @@ public record StackConfig(
 
     /**
      * This config with the jar the VM downloads set to {@code url} and {@code sha256}: the stack's upload of the
-     * laptop build (a pre-authenticated Object Storage URL), used when {@code turnkit:turnkitJarUrl} is empty.
+     * laptop build (a pre-authenticated Object Storage URL), or the release of {@code turnkit:turnkitVersion} with
+     * the SHA-256 fetched from it.
      */
     public StackConfig withJar(String url, String sha256) {
         if (url == null || !url.startsWith("https://") || sha256 == null || !Validators.isSha256Hex(sha256)) {
             throw new IllegalArgumentException("the jar needs an https:// URL and a lowercase hex SHA-256");
         }
         return new StackConfig(stack, domain, network, ports, instance, coturn, access, credentials, secrets, oci,
-                new Release(Optional.of(url), Optional.of(sha256), release.uploadUrlMinutes(), release.stunServers()),
+                new Release(Optional.of(url), Optional.of(sha256), release.published(), release.uploadUrlMinutes(),
+                        release.stunServers()),
                 check, firebase);
     }
 

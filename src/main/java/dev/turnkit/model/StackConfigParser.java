@@ -226,11 +226,29 @@ final class StackConfigParser {
             in.problem(StackKeys.TURNKIT_JAR_SHA256, "missing — required with " + StackKeys.TURNKIT_JAR_URL
                     + " so cloud-init can verify the download (sha256sum turnkit.jar)");
         }
-        if (in.present(StackKeys.TURNKIT_JAR_SHA256) && !in.present(StackKeys.TURNKIT_JAR_URL)) {
-            in.problem(StackKeys.TURNKIT_JAR_SHA256, "set without " + StackKeys.TURNKIT_JAR_URL
+        boolean byVersion = in.present(StackKeys.TURNKIT_VERSION);
+        if (in.present(StackKeys.TURNKIT_JAR_SHA256) && !in.present(StackKeys.TURNKIT_JAR_URL) && !byVersion) {
+            in.problem(StackKeys.TURNKIT_JAR_SHA256, "set without " + StackKeys.TURNKIT_JAR_URL + " or "
+                    + StackKeys.TURNKIT_VERSION + " — set it with one of them or not at all");
+        }
+        if (byVersion && in.present(StackKeys.TURNKIT_JAR_URL)) {
+            in.problem(StackKeys.TURNKIT_VERSION, "set together with " + StackKeys.TURNKIT_JAR_URL + " — choose one:"
+                    + " a release by version, or a jar URL");
+        }
+        if (byVersion && !in.present(StackKeys.TURNKIT_RELEASE_REPO)) {
+            in.problem(StackKeys.TURNKIT_RELEASE_REPO, "missing — required with " + StackKeys.TURNKIT_VERSION
+                    + ": the GitHub repository (OWNER/NAME) whose releases carry turnkit.jar, e.g. acme/turnkit");
+        }
+        if (!byVersion && in.present(StackKeys.TURNKIT_RELEASE_REPO)) {
+            in.problem(StackKeys.TURNKIT_RELEASE_REPO, "set without " + StackKeys.TURNKIT_VERSION
                     + " — set both or neither");
         }
-        return new StackConfig.Release(Optional.ofNullable(jarUrl), Optional.ofNullable(jarSha),
+        String version = in.get(StackKeys.TURNKIT_VERSION);
+        String repo = in.get(StackKeys.TURNKIT_RELEASE_REPO);
+        // a bad value reads as null (and is reported): no release then
+        Optional<ReleaseAssets> published = version != null && repo != null
+                ? Optional.of(new ReleaseAssets(repo, version)) : Optional.empty();
+        return new StackConfig.Release(Optional.ofNullable(jarUrl), Optional.ofNullable(jarSha), published,
                 in.get(StackKeys.TURNKIT_JAR_UPLOAD_MINUTES), in.get(StackKeys.STUN_SERVERS));
     }
 

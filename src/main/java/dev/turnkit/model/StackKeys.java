@@ -172,14 +172,22 @@ public final class StackKeys {
             "Accept resources beyond the Always Free allowance (they cost money)").withDefault("false");
 
     // ---- release and checks -------------------------------------------------------------------------------
+    public static final StackKey<String> TURNKIT_VERSION = text("turnkitVersion",
+            "Release of turnkit.jar the VM downloads from turnkitReleaseRepo (checksum fetched from the release)")
+            .check(ReleaseAssets::isVersion, v -> "'" + abbreviate(v) + "' — expected " + ReleaseAssets.VERSION_RULE);
+    public static final StackKey<String> TURNKIT_RELEASE_REPO = text("turnkitReleaseRepo",
+            "GitHub repository (owner/name) that publishes the turnkit releases, required with turnkitVersion")
+            .check(ReleaseAssets::isRepo, r -> "'" + abbreviate(r) + "' — expected " + ReleaseAssets.REPO_RULE);
     public static final StackKey<String> TURNKIT_JAR_URL = text("turnkitJarUrl",
-            "https URL of turnkit.jar that cloud-init downloads; empty = the stack uploads target/turnkit.jar")
+            "https URL of turnkit.jar that cloud-init downloads; empty (and no turnkitVersion) = the stack uploads"
+                    + " target/turnkit.jar")
             .check(Validators::isHttpsUrl, u -> "'" + u + "' — expected an https:// URL of turnkit.jar");
     public static final StackKey<String> TURNKIT_JAR_SHA256 = text("turnkitJarSha256",
-            "sha256 of turnkit.jar, required with turnkitJarUrl")
+            "sha256 of turnkit.jar, required with turnkitJarUrl; with turnkitVersion it must match the release's")
             .check(Validators::isSha256Hex, s -> "'" + s + "' — expected 64 lowercase hex digits");
     public static final StackKey<Integer> TURNKIT_JAR_UPLOAD_MINUTES = integer("turnkitJarUploadMinutes", 30, 1440,
-            " minutes", "Without turnkitJarUrl: lifetime of the pre-authenticated URL of the uploaded target/turnkit.jar")
+            " minutes", "Without turnkitJarUrl or turnkitVersion: lifetime of the pre-authenticated URL of the uploaded"
+                    + " target/turnkit.jar")
             .withDefault("120");
     public static final StackKey<List<String>> STUN_SERVERS = list("stunServers",
             s -> s.matches("[A-Za-z0-9.-]+:[0-9]{1,5}"), s -> "'" + s + "' — expected host:port, e.g. "
@@ -224,7 +232,8 @@ public final class StackKeys {
             CREDENTIALS_MAX_TTL, ALLOWED_ORIGINS, FIREBASE_PROJECT_ID,
             TURN_SECRET, TURN_SECRET_FILE, PREVIOUS_TURN_SECRET, PREVIOUS_TURN_SECRET_FILE,
             COMPARTMENT_ID, AVAILABILITY_DOMAINS, DNS_ZONE, ALLOW_PAID,
-            TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, TURNKIT_JAR_UPLOAD_MINUTES, STUN_SERVERS, CHECK_INTERVAL_SECONDS, CHECK_PROMETHEUS_TEXTFILE,
+            TURNKIT_VERSION, TURNKIT_RELEASE_REPO, TURNKIT_JAR_URL, TURNKIT_JAR_SHA256, TURNKIT_JAR_UPLOAD_MINUTES,
+            STUN_SERVERS, CHECK_INTERVAL_SECONDS, CHECK_PROMETHEUS_TEXTFILE,
             FIRESTORE_LOCATION, FIRESTORE_DATABASE, FIRESTORE_DELETE_PROTECTION, FIRESTORE_POINT_IN_TIME_RECOVERY,
             SIGN_IN_PROVIDERS, AUTHORIZED_DOMAINS, GCP_BILLING);
 

@@ -1,16 +1,14 @@
 package dev.turnkit.rules;
 
+import dev.turnkit.process.ProcessLog;
+import dev.turnkit.process.ProcessStopper;
+import dev.turnkit.process.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,6 +16,9 @@ import java.util.function.BooleanSupplier;
  * (SIGTERM, 5 s grace, then SIGKILL of it and the children it left). Never looks a process up by name.
  */
 final class EmulatorProcess {
+    private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(100);
+
     private final String what;
     private final Process process;
     private final Path log;
@@ -55,60 +56,31 @@ final class EmulatorProcess {
 
     /** Polls {@code up} every 100 ms; fails with the log's last lines if the process exits first or time runs out. */
     void awaitReady(Duration timeout, BooleanSupplier up) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (up.getAsBoolean()) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new RulesException(RulesException.Kind.BAD_INPUT, what + " exited with "
-                        + process.exitValue() + " before it was ready; log " + log + ": " + logTail());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RulesException(RulesException.Kind.REFUSED, "interrupted while starting " + what, e);
-            }
+        Readiness.Outcome outcome;
+        try {
+            outcome = Readiness.await(timeout, POLL, up, process::isAlive);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RulesException(RulesException.Kind.REFUSED, "interrupted while starting " + what, e);
         }
-        throw new RulesException(RulesException.Kind.BAD_INPUT, what + " was not ready after "
-                + timeout.toSeconds() + " s; log " + log + ": " + logTail());
+        switch (outcome) {
+            case READY -> {
+            }
+            case EXITED -> throw new RulesException(RulesException.Kind.BAD_INPUT, what + " exited with "
+                    + process.exitValue() + " before it was ready; log " + log + ": " + logTail());
+            case TIMED_OUT -> throw new RulesException(RulesException.Kind.BAD_INPUT, what + " was not ready after "
+                    + timeout.toSeconds() + " s; log " + log + ": " + logTail());
+        }
     }
 
     /** Stops it by PID: SIGTERM, 5 s grace, then SIGKILL; then SIGKILL to the children it had. */
     void stop() {
-        ProcessHandle handle = process.toHandle();
-        List<ProcessHandle> children = handle.descendants().toList();
-        handle.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                handle.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            handle.destroyForcibly();
-        }
-        children.forEach(ProcessHandle::destroyForcibly);
+        ProcessStopper.stop(process.toHandle(), ProcessStopper.Signal.TERM, GRACE);
     }
 
     /** The log's last 5 lines joined with {@code " | "}, for a one-line error. */
     String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
-    /** A port free on loopback now (the emulator binds it a moment later). */
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProcessLog.tail(log, 5, " | ");
     }
 
     /** A new temporary log file named after {@code prefix}. */

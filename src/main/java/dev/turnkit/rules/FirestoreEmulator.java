@@ -3,6 +3,7 @@ package dev.turnkit.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.turnkit.model.Json;
+import dev.turnkit.process.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -101,7 +102,7 @@ public final class FirestoreEmulator implements AutoCloseable {
                     + options.jar() + ": install the Debian package google-cloud-cli-firestore-emulator"
                     + " or pass --emulator HOST:PORT of a running emulator");
         }
-        int port = options.port() == 0 ? EmulatorProcess.freePort() : options.port();
+        int port = options.port() == 0 ? LoopbackPorts.free() : options.port();
         Path log = options.log() != null ? options.log() : EmulatorProcess.tempLog("firestore-emulator-");
         EmulatorProcess process = EmulatorProcess.start("the Firestore emulator", command(options, port), log);
         FirestoreEmulator emulator = new FirestoreEmulator(options.host(), port, options.projectId(), process);

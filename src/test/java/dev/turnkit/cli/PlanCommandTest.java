@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +131,60 @@ class PlanCommandTest {
         assertThat(r.code()).as("a release needs no build: " + r.err()).isZero();
         assertThat(r.out()).doesNotContain("oci:ObjectStorage")
                 .contains("turnkit.jar: the VM downloads https://example.com/v1/turnkit.jar");
+    }
+
+    /** Serves {@code body} as the v1.2.3 release's turnkit.jar.sha256 of acme/turnkit on a loopback port. */
+    private static HttpServer releaseServer(String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/acme/turnkit/releases/download/v1.2.3/turnkit.jar.sha256", x -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, bytes.length);
+            try (var out = x.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static String base(HttpServer server) {
+        return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    @Test
+    void aReleaseByVersionUsesTheChecksumOfTheReleaseAndUploadsNothing() throws IOException {
+        String sha = "cd".repeat(32);
+        stackFile("ver", "  turnkit:turnkitVersion: \"1.2.3\"", "  turnkit:turnkitReleaseRepo: acme/turnkit");
+        Files.delete(project.resolve("target/turnkit.jar"));
+        HttpServer server = releaseServer(sha + "  turnkit.jar\n");
+        try {
+            MainTest.Result r = plan("ver", "--release-base-url", base(server));
+            assertThat(r.code()).as("a release needs no build: " + r.err()).isZero();
+            assertThat(r.out()).doesNotContain("oci:ObjectStorage").contains("turnkit.jar: the VM downloads"
+                    + " https://github.com/acme/turnkit/releases/download/v1.2.3/turnkit.jar and runs it only if its"
+                    + " SHA-256 is " + sha + " (from turnkit.jar.sha256 of the release)");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aBadChecksumFileIsBadInputWithOneLineNamingTheUrlAndNoPlan() throws IOException {
+        stackFile("ver", "  turnkit:turnkitVersion: \"1.2.3\"", "  turnkit:turnkitReleaseRepo: acme/turnkit");
+        HttpServer server = releaseServer("<html>moved</html>\n");
+        try {
+            MainTest.Result r = plan("ver", "--json", "--release-base-url", base(server));
+            assertThat(r.code()).as("bad input (3)").isEqualTo(3);
+            assertThat(r.out()).as("no plan printed").isEmpty();
+            assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+            assertThat(r.err()).startsWith("turnkit: turnkit:turnkitVersion: " + base(server)
+                    + "/acme/turnkit/releases/download/v1.2.3/turnkit.jar.sha256 is not a sha256sum line")
+                    .contains("first field is not 64 lowercase hex digits");
+            assertThat(project.resolve("target").toFile().list()).as("no side effects")
+                    .containsExactly("turnkit.jar");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

@@ -1,17 +1,16 @@
 package dev.turnkit.testsupport;
 
+import dev.turnkit.process.LoopbackPorts;
+import dev.turnkit.process.ProcessLog;
+import dev.turnkit.process.ProcessStopper;
+import dev.turnkit.process.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -44,19 +43,24 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Waits until {@code ready} holds, failing with the log tail if the process dies or the timeout passes. */
     public ManagedProcess awaitReady(Duration timeout, BooleanSupplier ready) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (ready.getAsBoolean()) {
+        Readiness.Outcome outcome;
+        try {
+            outcome = Readiness.await(timeout, Duration.ofMillis(50), ready, process::isAlive);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        switch (outcome) {
+            case READY -> {
                 return this;
             }
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + " before it was ready:\n"
-                        + logTail());
+            case EXITED -> throw new AssertionError(name + " exited with " + process.exitValue()
+                    + " before it was ready:\n" + logTail());
+            default -> {
+                close();
+                throw new AssertionError(name + " not ready after " + timeout + ":\n" + logTail());
             }
-            sleep(50);
         }
-        close();
-        throw new AssertionError(name + " not ready after " + timeout + ":\n" + logTail());
     }
 
     /** Waits until a TCP connect to {@code host:port} succeeds. */
@@ -86,48 +90,17 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return ProcessLog.tail(log, 40, "\n");
     }
 
     /** Stops the process by PID: SIGTERM, up to 5 s grace, then SIGKILL (children too). */
     @Override
     public void close() {
-        ProcessHandle handle = process.toHandle();
-        List<ProcessHandle> children = handle.descendants().toList();
-        handle.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                handle.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            handle.destroyForcibly();
-        }
-        children.forEach(ProcessHandle::destroyForcibly);
+        ProcessStopper.stop(process.toHandle(), ProcessStopper.Signal.TERM, Duration.ofSeconds(5));
     }
 
     /** A free TCP port on loopback (also free for UDP in practice; retry on a bind race). */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LoopbackPorts.free();
     }
 }
