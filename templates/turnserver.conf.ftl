@@ -6,6 +6,10 @@
 
 # --- Network (design-notes.md §2.1, §4) ---
 listening-ip=${spec.listeningIp}
+<#list spec.moreListeningIps as ip>
+# local profile only: browsers resolve a localhost TURN URI to ::1 too
+listening-ip=${ip}
+</#list>
 relay-ip=${spec.relayIp}
 <#if spec.externalIp??>
 external-ip=${spec.externalIp}

@@ -21,15 +21,14 @@
 import {
   StepError, connectFirebase, fetchIceServers, loadConfig, signIn, Signaling, timestamp, watchSignIn, withTimeout,
 } from './backend.js';
+import {
+  candidateType, countTypes, iceFailureMessage, IceFailureGrace,
+} from './ice.js';
 
 // Nobody answered within this long: the caller gives up (state ENDED).
 const RING_TIMEOUT_MS = 60000;
 // Answered but not connected this long after: reported as failed rather than left spinning.
 const CONNECT_TIMEOUT_MS = 20000;
-// ICE may report "failed" while the other side's candidates are still on their way (trickle ICE through Firestore):
-// e.g. a first remote candidate the TURN server refuses to relay to. A new remote candidate revives the checks, so
-// "failed" ends the call only if it lasts this long.
-const ICE_FAILED_GRACE_MS = 5000;
 // Sessions live at most 2 h (the rules' limit); this sample asks for 1 h.
 const SESSION_LIFETIME_MS = 60 * 60 * 1000;
 // The rules accept candidate ids caller-0..caller-99 / callee-0..callee-99.
@@ -48,6 +47,7 @@ let user = null;       // the signed-in Firebase user
 let signaling = null;  // Signaling for `user`
 let call = null;       // the current Call, if any
 let stopIncoming = null;
+let credentials = null;  // {promise, freshUntil}: TURN credentials fetched ahead of the call (iceServersForCall)
 
 // Every open listener's unsubscribe function: a call's listeners leave this set when the call ends.
 const listeners = new Set();
@@ -85,17 +85,31 @@ function clearError() {
   $('error').textContent = '';
 }
 
-/** The type of an ICE candidate line ("host", "srflx", "relay", ...). */
-function candidateType(line) {
-  const m = / typ (\w+)/.exec(line || '');
-  return m ? m[1] : 'unknown';
+// ---------------------------------------------------------------------------------------------------------------
+// TURN credentials ahead of the call: fetched at sign-in, reused while more than half of their lifetime is left, so
+// pressing Call or Answer does not wait for the endpoint. A fetch that failed is forgotten, not reported: the call
+// fetches again and reports what goes wrong then.
+
+function prefetchIceServers() {
+  const fetchedAt = Date.now();
+  const entry = { promise: null, freshUntil: Infinity };  // in flight: a call waits for this same request
+  entry.promise = fetchIceServers(config, user).then(({ iceServers, ttl }) => {
+    entry.freshUntil = fetchedAt + (ttl * 1000) / 2;
+    return { iceServers, ttl };
+  }, (e) => {
+    if (credentials === entry) credentials = null;
+    throw e;
+  });
+  credentials = entry;
+  return entry.promise;
 }
 
-function countTypes(types) {
-  if (types.length === 0) return 'none';
-  const counts = {};
-  for (const t of types) counts[t] = (counts[t] || 0) + 1;
-  return Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ');
+/** The credentials for a call: those fetched before, when still fresh, else a new request. */
+function iceServersForCall() {
+  if (credentials && Date.now() < credentials.freshUntil) {
+    return credentials.promise.then((c) => ({ ...c, prefetched: true }));
+  }
+  return prefetchIceServers();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -116,6 +130,7 @@ class Call {
     this.canPublish = false;          // candidates wait until the session exists (caller) or is answered (callee)
     this.outbox = [];                 // local candidates not yet published
     this.published = 0;               // next candidate number: caller-0, caller-1, ...
+    this.publishing = null;           // the batch of candidates on its way, if any
     this.remoteDescriptionSet = false;
     this.pendingRemote = [];          // remote candidates that arrived before the remote description
     this.seenCandidates = new Set();  // ids of remote candidates already taken
@@ -127,8 +142,18 @@ class Call {
     this.candidateErrors = new Set(); // "url: code text" of each ICE server that failed
     this.stops = [];                  // this call's listeners
     this.timers = new Set();
-    this.iceFailedTimer = 0;
+    // A "failed" connection gets a grace period before it ends the call (ice.js).
+    this.iceGrace = new IceFailureGrace({
+      onWaiting: (ms) => log(`ICE failed for now; waiting ${ms / 1000} s for the other side's candidates`),
+      onRecovered: (state) => log(`ICE recovered (${state})`),
+      onGiveUp: () => this.fail(this.iceFailure()),
+    });
     this.statsTimer = 0;
+  }
+
+  /** A step of the call in the log, with the time since Call / Answer was pressed (where does the time go?). */
+  mark(step) {
+    log(`+${Math.round(performance.now() - this.startedAt)} ms ${step}`);
   }
 
   later(ms, fn) {
@@ -140,14 +165,25 @@ class Call {
     return timer;
   }
 
-  /** Steps 1-2 (and 6): credentials first, because the ICE servers are part of the PeerConnection's config. */
+  /**
+   * Steps 1-2 (and 6): the ICE servers are part of the PeerConnection's configuration, so the credentials come first;
+   * they were usually fetched at sign-in (see iceServersForCall). The microphone opens meanwhile: neither waits for
+   * the other.
+   */
   async createPeerConnection() {
-    const { iceServers, ttl } = await fetchIceServers(config, user);
-    log(`credentials: ${iceServers.length} ICE server entries, valid ${ttl} s`);
-
     // Local media: the microphone (a fake device in the tests). Permission prompts can wait forever.
-    this.stream = await withTimeout(navigator.mediaDevices.getUserMedia({ audio: true, video: false }),
-      10000, 'media', 'microphone access');
+    const media = withTimeout(navigator.mediaDevices.getUserMedia({ audio: true, video: false }),
+      10000, 'media', 'microphone access').then((stream) => {
+      this.stream = stream;
+      if (this.ended) stream.getTracks().forEach((t) => t.stop());  // the call failed meanwhile: release the mic
+      else this.mark('microphone open (getUserMedia)');
+    });
+    const servers = iceServersForCall().then((fetched) => {
+      this.mark(`credentials: ${fetched.iceServers.length} ICE server entries, valid ${fetched.ttl} s`
+        + `${fetched.prefetched ? ' (fetched before the call)' : ''}`);
+      return fetched;
+    });
+    const [{ iceServers }] = await Promise.all([servers, media]);
 
     this.pc = new RTCPeerConnection({
       iceServers,
@@ -159,6 +195,7 @@ class Call {
     // Step 12: the browser gathers candidates as soon as a local description is set; queue them.
     this.pc.onicecandidate = ({ candidate }) => {
       if (candidate && candidate.candidate) {
+        if (this.localTypes.length === 0) this.mark(`first local candidate (${candidateType(candidate.candidate)})`);
         this.localTypes.push(candidateType(candidate.candidate));
         this.outbox.push(candidate.toJSON());
         this.flushCandidates();
@@ -178,12 +215,14 @@ class Call {
     // Relay only and gathering finished without a single relay candidate: the call cannot connect; say why now
     // instead of waiting for the setup timeout.
     this.pc.onicegatheringstatechange = () => {
+      this.mark(`ICE gathering ${this.pc.iceGatheringState} (${this.localTypes.length} local candidates)`);
       if (this.pc.iceGatheringState === 'complete' && this.relayOnly && this.localTypes.length === 0 && !this.ended) {
         this.fail(new StepError('ice', 'failed', 'ICE failed: no relay candidate from the TURN server'
           + (this.candidateErrors.size ? ` (${[...this.candidateErrors].join('; ')})` : '')));
       }
     };
     this.pc.onconnectionstatechange = () => this.onConnectionState();
+    this.pc.oniceconnectionstatechange = () => this.mark(`ICE ${this.pc.iceConnectionState}`);
     this.pc.ontrack = ({ track, streams }) => {
       $('remote-audio').srcObject = streams[0] || new MediaStream([track]);
       // The track exists as soon as the remote description announces it; getStats() shows packets arriving.
@@ -211,24 +250,35 @@ class Call {
   }
 
   /**
-   * Step 13: publish queued candidates, once the session allows it. The writes are not awaited one by one: the SDK
-   * sends one client's writes in order, so each lands after the session write (or the answer) issued before it.
+   * Step 13: publish queued candidates, once the session allows it, without waiting for the session write (or the
+   * answer) to be acknowledged: the SDK sends one client's writes in order, so they land after it. One batched write
+   * at a time: candidates found while a batch is on its way go together in the next one. The first candidate leaves
+   * at once, and a busy signaling server gets a few writes per call instead of one per candidate (a browser gathers
+   * one relay candidate per network interface and TURN URI: 6-10 per side on the test machine), which would otherwise
+   * queue in front of the other side's answer.
    */
   flushCandidates() {
-    if (!this.canPublish || this.ended) return;
-    while (this.outbox.length > 0) {
-      if (this.published >= MAX_CANDIDATES) {
-        log(`not publishing ${this.outbox.length} more candidates: the rules allow ${MAX_CANDIDATES} per side`);
-        this.outbox = [];
-        break;
-      }
-      const candidate = this.outbox.shift();
+    if (!this.canPublish || this.ended || this.publishing || this.outbox.length === 0) return;
+    if (this.published + this.outbox.length > MAX_CANDIDATES) {
+      const dropped = this.published + this.outbox.length - MAX_CANDIDATES;
+      log(`not publishing ${dropped} more candidates: the rules allow ${MAX_CANDIDATES} per side`);
+      this.outbox.splice(MAX_CANDIDATES - this.published);
+      if (this.outbox.length === 0) return;
+    }
+    const batch = this.outbox.splice(0).map((candidate) => {
       const id = `${this.role}-${this.published}`;
       this.published += 1;
-      signaling.addCandidate(this.sessionId, id, candidate, this.expiresAt).then(
-        () => log(`published ${id}: ${candidate.candidate.split(' ').slice(4, 8).join(' ')}`),
-        (e) => this.fail(e));
-    }
+      return { id, candidate };
+    });
+    this.publishing = signaling.addCandidates(this.sessionId, batch, this.expiresAt).then(() => {
+      this.publishing = null;
+      this.mark(`published ${batch.map(({ id, candidate }) => `${id} (${candidate.candidate.split(' ')
+        .slice(4, 8).join(' ')})`).join(', ')}`);
+      this.flushCandidates();
+    }, (e) => {
+      this.publishing = null;
+      this.fail(e);
+    });
   }
 
   /** Steps 9-10 and 14-16: the listeners on the session document and its candidates. */
@@ -256,6 +306,7 @@ class Call {
     // Step 3: the offer. setLocalDescription also starts ICE gathering (candidates go to the outbox).
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
+    this.mark('offer created and set (gathering started)');
     if (this.ended) return;  // e.g. gathering already failed: do not ring the callee for nothing
 
     // Step 4: the session document, born with the offer (state OFFER_SENT), created_at = serverTimestamp().
@@ -268,6 +319,7 @@ class Call {
     this.flushCandidates();
     await created;
     this.creating = false;
+    this.mark('session write acknowledged');
     if (this.ended) return;  // failed or hung up meanwhile: fail()/hangUp() already wrote ENDED after the create
     this.showState('OFFER_SENT');
     log(`session ${this.sessionId} created with the offer; waiting for ${calleeId} to answer`);
@@ -298,6 +350,7 @@ class Call {
     // Steps 6-7: PeerConnection, remote offer, local answer.
     await this.createPeerConnection();
     await this.pc.setRemoteDescription(s.offer);
+    this.mark('offer set');
     this.remoteDescriptionSet = true;
     this.listen();  // the caller's candidates are usually there already
     const answer = await this.pc.createAnswer();
@@ -309,10 +362,11 @@ class Call {
     const answered = signaling.answer(this.sessionId, answer);
     this.canPublish = true;  // our candidates reach the server after the answer (see flushCandidates)
     this.flushCandidates();
+    this.mark('answer created and set; answer write issued');
     await answered;
     this.answeredAt = performance.now();
     this.showState('CONNECTING');
-    log('answer stored');
+    this.mark('answer write acknowledged');
     this.expectConnected();
   }
 
@@ -343,7 +397,7 @@ class Call {
       await this.pc.setRemoteDescription(session.answer);
       this.remoteDescriptionSet = true;
       this.answeredAt = performance.now();
-      log('answer received and set');
+      this.mark('answer received (session listener) and set');
       for (const c of this.pendingRemote.splice(0)) await this.addRemote(c);
       this.expectConnected();
     }
@@ -361,7 +415,7 @@ class Call {
   async addRemote(c) {
     try {
       await this.pc.addIceCandidate({ candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex });
-      log(`added remote candidate ${c.id} (${candidateType(c.candidate)})`);
+      this.mark(`added remote candidate ${c.id} (${candidateType(c.candidate)})`);
     } catch (e) {
       // One unusable candidate (e.g. an address family this browser lacks) does not end the call.
       if (!this.ended) log(`could not add remote candidate ${c.id}: ${e.message}`);
@@ -374,13 +428,8 @@ class Call {
     const state = this.pc.connectionState;
     $('pc-state').textContent = state;
     $('pc-state').dataset.state = state;
-    log(`peer connection ${state}`);
-    if (state !== 'failed' && this.iceFailedTimer) {
-      clearTimeout(this.iceFailedTimer);
-      this.timers.delete(this.iceFailedTimer);
-      this.iceFailedTimer = 0;
-      log(`ICE recovered (${state})`);
-    }
+    this.mark(`peer connection ${state}`);
+    if (!this.ended) this.iceGrace.update(state);
     if (state === 'connected' && !this.connectedAt) {
       this.connectedAt = performance.now();
       const ms = Math.round(this.connectedAt - this.startedAt);
@@ -398,24 +447,12 @@ class Call {
         }
       }
     }
-    if (state === 'failed' && !this.ended && !this.iceFailedTimer) {
-      // Not the end yet: the other side may still be publishing candidates (see ICE_FAILED_GRACE_MS).
-      log(`ICE failed for now; waiting ${ICE_FAILED_GRACE_MS / 1000} s for the other side's candidates`);
-      this.iceFailedTimer = this.later(ICE_FAILED_GRACE_MS, () => {
-        this.iceFailedTimer = 0;
-        if (this.pc.connectionState === 'failed') this.fail(this.iceFailure());
-      });
-    }
   }
 
   /** What ICE failure to report: what was tried, and the TURN servers' own errors if there were any. */
   iceFailure() {
-    const tried = `local candidates: ${countTypes(this.localTypes)}; remote candidates: ${countTypes(this.remoteTypes)}`;
-    const why = this.remoteTypes.length === 0
-      ? 'the other side published no candidates'
-      : `no candidate pair worked${this.relayOnly ? ' (relay only: every path goes through the TURN server)' : ''}`;
-    const turn = this.candidateErrors.size ? `; TURN errors: ${[...this.candidateErrors].join('; ')}` : '';
-    return new StepError('ice', 'failed', `ICE failed: ${why} (${tried})${turn}`);
+    return new StepError('ice', 'failed', iceFailureMessage({ localTypes: this.localTypes,
+      remoteTypes: this.remoteTypes, relayOnly: this.relayOnly, turnErrors: [...this.candidateErrors] }));
   }
 
   /** getStats(): the selected candidate pair, its RTT and bytes. */
@@ -472,6 +509,7 @@ class Call {
     this.stops.splice(0).forEach((stop) => stop());
     this.timers.forEach((timer) => clearTimeout(timer));
     this.timers.clear();
+    this.iceGrace.stop();
     clearInterval(this.statsTimer);
     if (this.pc) this.pc.close();
     if (this.stream) this.stream.getTracks().forEach((t) => t.stop());
@@ -588,6 +626,8 @@ function onSignedIn(signedIn) {
   $('whoami').hidden = false;
   $('call-card').hidden = false;
   log(`signed in as ${user.email} (uid ${user.uid})`);
+  prefetchIceServers().then(({ iceServers }) => log(`credentials fetched ahead of calls: ${iceServers.length} ICE `
+    + 'server entries'), (e) => log(`credentials not fetched ahead of calls (a call will try again): ${e.message}`));
   endLeftOverCall();
   watchIncomingCalls();
 }

@@ -349,14 +349,31 @@ export class Signaling {
    * prefix against my role, and create-only ids cap how many candidates one side can write.
    */
   addCandidate(sessionId, candidateId, candidate, expiresAt) {
-    return this.run('publish ICE candidate', setDoc(doc(this.candidatesRef(sessionId), candidateId), {
+    return this.run('publish ICE candidate', setDoc(doc(this.candidatesRef(sessionId), candidateId),
+      this.candidateData(candidate, expiresAt)));
+  }
+
+  /**
+   * Seed step 13, several at once: `batch` is [{id, candidate}], stored in one batched write (each document is still
+   * checked by the rules on its own; the write lands whole or not at all).
+   */
+  addCandidates(sessionId, batch, expiresAt) {
+    const write = writeBatch(this.db);
+    for (const { id, candidate } of batch) {
+      write.set(doc(this.candidatesRef(sessionId), id), this.candidateData(candidate, expiresAt));
+    }
+    return this.run('publish ICE candidates', write.commit());
+  }
+
+  candidateData(candidate, expiresAt) {
+    return {
       sender_id: this.user.uid,
       candidate: candidate.candidate,
       sdpMid: candidate.sdpMid ?? null,
       sdpMLineIndex: candidate.sdpMLineIndex ?? null,
       created_at: serverTimestamp(),
       expires_at: expiresAt,
-    }));
+    };
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.turnkit.rules.RulesSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -54,7 +55,7 @@ final class LocalParts {
                 new PortRange(relay[0], relay[1]), CoturnVersion.of(COTURN_VERSION),
                 List.of(new String(secret, StandardCharsets.US_ASCII)), tls.certificate().toString(),
                 tls.privateKey().toString(), coturnDir.resolve("turndb").toString(), true, randomToken(),
-                ownAddresses()));
+                ownAddresses(), ipv6Loopback()));
         Path conf = coturnDir.resolve("turnserver.conf");
         writePrivate(conf, HostRenderer.create().renderTurnServerConf(spec));
         LocalEndpoints.Turn endpoint = new LocalEndpoints.Turn(LOOPBACK, turnPort, tlsPort, REALM,
@@ -139,6 +140,30 @@ final class LocalParts {
             // no interface list: host candidates then simply stay unreachable through the relay
         }
         return out;
+    }
+
+    /**
+     * {@code ::1} when this machine has it: every URI the local endpoint issues names {@code localhost}, which
+     * browsers resolve to {@code ::1} as well as {@code 127.0.0.1}; Chromium sends the allocation of an IPv6
+     * network interface to {@code ::1}, and with nobody listening there that allocation waits out its retransmissions
+     * and ICE gathering never completes (docs/local.md). Empty without IPv6 loopback (coturn would fail to bind it).
+     */
+    static List<String> ipv6Loopback() {
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || !nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof Inet6Address && a.isLoopbackAddress()) {
+                        return List.of("::1");
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // no interface list: 127.0.0.1 only
+        }
+        return List.of();
     }
 
     static String origin(String host, int port) {

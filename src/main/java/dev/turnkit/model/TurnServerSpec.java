@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  * @param allowedPeerIps     local profile only: {@code allowed-peer-ip} addresses that override the deny list, the
  *                           machine's own interface addresses (they are this machine, like loopback), so a browser's
  *                           host candidates can be reached through the relay; always empty in production
+ * @param moreListeningIps   local profile only: further {@code listening-ip} lines, {@code ::1} where the machine has
+ *                           it: browsers resolve a {@code localhost} TURN URI to {@code ::1} as well and wait for
+ *                           an allocation nobody answers (docs/local.md); always empty in production
  */
 public record TurnServerSpec(
         String profile,
@@ -55,7 +58,19 @@ public record TurnServerSpec(
         boolean allowLoopbackPeers,
         String cliPassword,
         String dbFile,
-        List<String> allowedPeerIps) {
+        List<String> allowedPeerIps,
+        List<String> moreListeningIps) {
+
+    /** Listening on {@code listeningIp} only. */
+    public TurnServerSpec(String profile, String realm, String listeningIp, String relayIp, String externalIp,
+            int listeningPort, int tlsPort, PortRange relay, CoturnVersion version, List<String> secrets,
+            String certFile, String keyFile, int userQuota, int totalQuota, long maxBps, long bpsCapacity,
+            List<String> deniedPeerIps, boolean allowLoopbackPeers, String cliPassword, String dbFile,
+            List<String> allowedPeerIps) {
+        this(profile, realm, listeningIp, relayIp, externalIp, listeningPort, tlsPort, relay, version, secrets,
+                certFile, keyFile, userQuota, totalQuota, maxBps, bpsCapacity, deniedPeerIps, allowLoopbackPeers,
+                cliPassword, dbFile, allowedPeerIps, List.of());
+    }
 
     /** IANA special-purpose IPv4 ranges (design-notes.md §2.4), one {@code denied-peer-ip} line each. */
     public static final List<String> DENIED_IPV4 =
@@ -94,6 +109,7 @@ public record TurnServerSpec(
         secrets = List.copyOf(secrets);
         deniedPeerIps = List.copyOf(deniedPeerIps);
         allowedPeerIps = allowedPeerIps == null ? List.of() : List.copyOf(allowedPeerIps);
+        moreListeningIps = moreListeningIps == null ? List.of() : List.copyOf(moreListeningIps);
         if (secrets.isEmpty() || secrets.size() > 2) {
             throw new IllegalArgumentException("one or two static-auth-secret values expected, got " + secrets.size());
         }
@@ -104,13 +120,19 @@ public record TurnServerSpec(
         if (allowLoopbackPeers && "production".equals(profile)) {
             throw new IllegalArgumentException("allow-loopback-peers is for local testing only, never production");
         }
-        if (!allowedPeerIps.isEmpty() && !"local".equals(profile)) {
-            throw new IllegalArgumentException("allowed-peer-ip is for the local profile only, never production: "
-                    + "it punches holes in the SSRF deny list");
+        checkLocalOnlyAddresses(profile, "allowed-peer-ip", allowedPeerIps, "it punches holes in the SSRF deny list");
+        checkLocalOnlyAddresses(profile, "listening-ip", moreListeningIps, "production listens on the private IP only");
+    }
+
+    /** Options that name single addresses and exist in the local profile only. */
+    private static void checkLocalOnlyAddresses(String profile, String option, List<String> ips, String whyNot) {
+        if (!ips.isEmpty() && !"local".equals(profile)) {
+            throw new IllegalArgumentException(option + " " + ips + " is for the local profile only, never "
+                    + "production: " + whyNot);
         }
-        for (String ip : allowedPeerIps) {
+        for (String ip : ips) {
             if (!IP_LITERAL.matcher(ip).matches()) {
-                throw new IllegalArgumentException("allowed-peer-ip takes single addresses, got '" + ip + "'");
+                throw new IllegalArgumentException(option + " takes single addresses, got '" + ip + "'");
             }
         }
     }
@@ -152,13 +174,21 @@ public record TurnServerSpec(
     public TurnServerSpec withTlsFiles(String cert, String key) {
         return new TurnServerSpec(profile, realm, listeningIp, relayIp, externalIp, listeningPort, tlsPort, relay,
                 version, secrets, cert, key, userQuota, totalQuota, maxBps, bpsCapacity, deniedPeerIps,
-                allowLoopbackPeers, cliPassword, dbFile, allowedPeerIps);
+                allowLoopbackPeers, cliPassword, dbFile, allowedPeerIps, moreListeningIps);
     }
 
     /** Options for {@link #local}: what {@code turnkit local up} chooses. */
     public record LocalOptions(String realm, int listeningPort, int tlsPort, PortRange relay, CoturnVersion version,
             List<String> secrets, String certFile, String keyFile, String dbFile, boolean allowLoopbackPeers,
-            String cliPassword, List<String> allowedPeerIps) {
+            String cliPassword, List<String> allowedPeerIps, List<String> moreListeningIps) {
+        /** Listening on 127.0.0.1 only. */
+        public LocalOptions(String realm, int listeningPort, int tlsPort, PortRange relay, CoturnVersion version,
+                List<String> secrets, String certFile, String keyFile, String dbFile, boolean allowLoopbackPeers,
+                String cliPassword, List<String> allowedPeerIps) {
+            this(realm, listeningPort, tlsPort, relay, version, secrets, certFile, keyFile, dbFile,
+                    allowLoopbackPeers, cliPassword, allowedPeerIps, List.of());
+        }
+
         /** Without allowed peer addresses beyond loopback. */
         public LocalOptions(String realm, int listeningPort, int tlsPort, PortRange relay, CoturnVersion version,
                 List<String> secrets, String certFile, String keyFile, String dbFile, boolean allowLoopbackPeers,
@@ -178,7 +208,7 @@ public record TurnServerSpec(
         return new TurnServerSpec("local", o.realm(), "127.0.0.1", "127.0.0.1", null, o.listeningPort(),
                 o.tlsPort(), o.relay(), o.version(), o.secrets(), o.certFile(), o.keyFile(), 10, 300, 250_000,
                 100_000_000, deniedPeers(o.version(), null, o.allowLoopbackPeers()), o.allowLoopbackPeers(),
-                o.cliPassword(), o.dbFile(), o.allowedPeerIps());
+                o.cliPassword(), o.dbFile(), o.allowedPeerIps(), o.moreListeningIps());
     }
 
     /**

@@ -46,7 +46,8 @@ class SampleCallTest {
         StringWriter upOut = new StringWriter();
         StringWriter upErr = new StringWriter();
         int up = Main.run(new PrintWriter(upOut), new PrintWriter(upErr),
-                "local", "up", "--detach", "--json", "--state-dir", stateDir.toString());
+                // free loopback ports: another stack (a developer's, another test run) may hold the standard ones
+                "local", "up", "--detach", "--json", "--ports", "auto", "--state-dir", stateDir.toString());
         try {
             assertThat(up).as("turnkit local up --detach --json starts the stack; stderr:%n%s", upErr).isZero();
             Path stackJson = tmp.resolve("local-up.json");

@@ -179,6 +179,23 @@ class TurnServerConfTest {
     }
 
     @Test
+    void localProfileAlsoListensOnIpv6LoopbackWhenAskedAndProductionNever() {
+        TurnServerSpec.LocalOptions both = new TurnServerSpec.LocalOptions("turn.localhost.test", 23478, 25349,
+                new PortRange(40000, 40099), CoturnVersion.of("4.6.1"), List.of(Stacks.SECRET), "/c", "/k", null,
+                true, "cli-password-0123456789", List.of(), List.of("::1"));
+        List<String> l = lines(RENDERER.renderTurnServerConf(TurnServerSpec.local(both)));
+        assertThat(l).as("localhost TURN URIs reach coturn over ::1 as well; relays stay on 127.0.0.1")
+                .containsSubsequence("listening-ip=127.0.0.1", "listening-ip=::1", "relay-ip=127.0.0.1");
+        TurnServerSpec production = TurnServerSpec.production(Stacks.load("prod"), List.of(Stacks.SECRET));
+        assertThat(lines(RENDERER.renderTurnServerConf(production)).stream()
+                .filter(x -> x.startsWith("listening-ip=")).count()).as("production: the private IP only").isOne();
+        assertThatThrownBy(() -> new TurnServerSpec("production", "t.example.com", "10.0.0.2", "10.0.0.2", null, 3478,
+                5349, new PortRange(49152, 50151), CoturnVersion.of("4.6.1"), List.of(Stacks.SECRET), "/c", "/k", 10,
+                300, 250_000, 100_000_000, List.of(), false, null, null, List.of(), List.of("::1")))
+                .hasMessageContaining("local profile only");
+    }
+
+    @Test
     void localProfileAllowsTheMachinesOwnAddressesAndProductionNever() {
         TurnServerSpec.LocalOptions own = new TurnServerSpec.LocalOptions("turn.localhost.test", 23478, 25349,
                 new PortRange(40000, 40099), CoturnVersion.of("4.6.1"), List.of(Stacks.SECRET), "/c", "/k", null,
