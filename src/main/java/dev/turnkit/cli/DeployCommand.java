@@ -12,9 +12,9 @@ import dev.turnkit.deploy.SshTarget;
 import dev.turnkit.deploy.Verification;
 import dev.turnkit.model.ConfigException;
 import dev.turnkit.model.HostSpec;
+import dev.turnkit.model.ReleaseAssets;
 import dev.turnkit.model.SecretSource;
 import dev.turnkit.model.StackConfig;
-import dev.turnkit.render.HostRenderer;
 import dev.turnkit.render.SecretValues;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,9 +29,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,8 +88,14 @@ final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--jar", paramLabel = "FILE", description = "Deploy this turnkit.jar to "
             + "/opt/turnkit/turnkit.jar (checksum verified on the host). Default: the stack's pinned release "
-            + "(turnkit:turnkitJarUrl), downloaded by the host and checked against turnkit:turnkitJarSha256.")
+            + "(turnkit:turnkitVersion, or turnkit:turnkitJarUrl), downloaded by the host and checked against its "
+            + "SHA-256.")
     Path jar;
+
+    @Option(names = "--release-base-url", hidden = true, paramLabel = "URL", defaultValue = ReleaseAssets.GITHUB,
+            description = "Fetch a turnkit:turnkitVersion release's turnkit.jar.sha256 from this base instead of"
+                    + " https://github.com (tests); the host still downloads from GitHub.")
+    String releaseBaseUrl;
 
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "Also deploy this certificate chain as "
             + "coturn's (/etc/coturn/tls/fullchain.pem), with --tls-key: coturn reloads it on SIGUSR2, no restart "
@@ -151,8 +156,11 @@ final class DeployCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCode.UNKNOWN, dryRun ? "--rotate-secret cannot be a --dry-run"
                     : "a rotation is already in progress (turnkit:previousTurnSecret is set): deploy without it first");
         }
-        byte[] jarBytes = jar == null ? null : readJar(jar);
-        List<Artifact> certificate = certificate(HostSpec.production(config, secrets).coturnGroup());
+        // before any connection: a release's checksum that cannot be fetched is bad input, with no side effect
+        Optional<Artifact> jarArtifact = DeployFiles.releasedJar(config,
+                jar == null ? null : DeployFiles.readJar(jar), releaseBaseUrl);
+        List<Artifact> certificate = DeployFiles.certificate(tlsCert, tlsKey,
+                HostSpec.production(config, secrets).coturnGroup());
         SshTarget ssh;
         Verification verification;
         try {
@@ -173,7 +181,7 @@ final class DeployCommand implements Callable<Integer> {
         });
         StackConfig stackConfig = config;
         java.util.function.Function<List<String>, List<Artifact>> render = s -> {
-            List<Artifact> files = new ArrayList<>(artifacts(stackConfig, s, jarBytes));
+            List<Artifact> files = new ArrayList<>(DeployFiles.artifacts(stackConfig, s, jarArtifact));
             files.addAll(certificate);
             return files;
         };
@@ -209,19 +217,6 @@ final class DeployCommand implements Callable<Integer> {
                         : stackSsh.hostKeyFingerprint().orElse(null), acceptNewHostKey, timeout);
     }
 
-    private static List<Artifact> artifacts(StackConfig config, List<String> secrets, byte[] jar) {
-        List<Artifact> out = new ArrayList<>();
-        HostRenderer.create().renderHostFiles(HostSpec.production(config, secrets)).forEach(f ->
-                out.add(Artifact.of(f)));
-        if (jar != null) {
-            out.add(Artifact.jar(jar));
-        } else if (config.release().jarUrl().isPresent() && config.release().jarSha256().isPresent()) {
-            // the stack's pinned release: the host downloads it and its SHA-256 is checked there before the swap
-            out.add(Artifact.jarRelease(config.release().jarUrl().get(), config.release().jarSha256().get()));
-        }
-        return out;
-    }
-
     private void print(DeployResult r) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
@@ -244,43 +239,6 @@ final class DeployCommand implements Callable<Integer> {
 
     private String checkServerName() {
         return checkServer != null ? checkServer : host != null ? host : stack;
-    }
-
-    /** {@code --tls-cert} + {@code --tls-key} as the two certificate files, or none; bad input is exit 3. */
-    private List<Artifact> certificate(String coturnGroup) {
-        if (tlsCert == null && tlsKey == null) {
-            return List.of();
-        }
-        if (tlsCert == null || tlsKey == null) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "--tls-cert and --tls-key go together (the chain and "
-                    + "its private key); nothing sent");
-        }
-        byte[] cert = readPem(tlsCert, "--tls-cert", "-----BEGIN CERTIFICATE-----");
-        byte[] key = readPem(tlsKey, "--tls-key", "PRIVATE KEY-----");
-        return Artifact.certificate(cert, key, coturnGroup);
-    }
-
-    private static byte[] readPem(Path file, String option, String marker) {
-        try {
-            byte[] b = Files.readAllBytes(file);
-            if (!new String(b, StandardCharsets.US_ASCII).contains(marker)) {
-                throw new CommandFailedException(ExitCode.UNKNOWN, option + " " + file + ": not a PEM file with '"
-                        + marker + "'; nothing sent");
-            }
-            return b;
-        } catch (IOException e) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot read " + option + " " + file + ": "
-                    + e.getMessage() + "; nothing sent");
-        }
-    }
-
-    private static byte[] readJar(Path jar) {
-        try {
-            return Files.readAllBytes(jar);
-        } catch (IOException e) {
-            throw new CommandFailedException(ExitCode.UNKNOWN, "cannot read --jar " + jar + ": " + e.getMessage()
-                    + " (build it with 'mvn -B -DskipTests package')");
-        }
     }
 
     private static byte[] randomBytes() {
@@ -306,42 +264,6 @@ final class DeployCommand implements Callable<Integer> {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new DeployException("cannot save the new secret to " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code pulumi stack output --json}, only when the Pulumi CLI is installed. */
-    static final class PulumiOutputs {
-        private PulumiOutputs() {
-        }
-
-        static java.util.Optional<String> publicIp(String stack) {
-            Path pulumi = null;
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "pulumi"))) {
-                    pulumi = Path.of(dir, "pulumi");
-                    break;
-                }
-            }
-            if (pulumi == null) {
-                return java.util.Optional.empty();
-            }
-            try {
-                Process p = new ProcessBuilder(pulumi.toString(), "stack", "output", "--json", "--stack", stack)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                byte[] out = p.getInputStream().readAllBytes();
-                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    p.destroyForcibly();
-                    return java.util.Optional.empty();
-                }
-                Map<?, ?> m = dev.turnkit.model.Json.MAPPER.readValue(out, Map.class);
-                Object ip = m.get("publicIp");
-                return ip instanceof String s && !s.isBlank() ? java.util.Optional.of(s) : java.util.Optional.empty();
-            } catch (IOException e) {
-                return java.util.Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return java.util.Optional.empty();
-            }
         }
     }
 }
