@@ -12,6 +12,9 @@ import java.util.Objects;
 
 /** Timing, error-to-verdict mapping and connection set-up shared by the checks. */
 abstract class AbstractCheck implements Check {
+    /** How long the Refresh(0) that deletes a check's allocation may take. */
+    static final Duration RELEASE_TIMEOUT = Duration.ofMillis(500);
+
     private final String name;
     private final Transport transport;
     protected final TurnTarget target;
@@ -90,13 +93,17 @@ abstract class AbstractCheck implements Check {
         return credential;
     }
 
-    /** Best-effort release of an allocation (Refresh with LIFETIME 0), so checks do not use up quotas. */
-    static void release(TurnClient client, Deadline deadline) {
+    /**
+     * Best-effort release of an allocation (Refresh with LIFETIME 0), so checks do not use up quotas
+     * ({@code user-quota} counts an allocation until it is deleted or expires). It has its own short budget, not what
+     * is left of the check's: a check that used up its time (a lost packet, an early verdict) still releases.
+     */
+    static void release(TurnClient client) {
         if (client.allocation().isEmpty()) {
             return;
         }
         try {
-            client.refresh(0, deadline.within(Duration.ofMillis(300)));
+            client.refresh(0, Deadline.after(RELEASE_TIMEOUT));
         } catch (TransportException e) {
             // the allocation expires on its own
         }

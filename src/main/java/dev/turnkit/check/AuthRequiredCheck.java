@@ -38,7 +38,7 @@ final class AuthRequiredCheck extends AbstractCheck {
         try (TurnClient client = connect(transport(), deadline)) {
             try {
                 client.allocate(wrong.username(), wrong.password(), deadline);
-                release(client, deadline);
+                release(client);
                 return new Outcome(Status.CRITICAL, "open relay: Allocate with a WRONG password succeeded "
                         + "(credentials are not checked)");
             } catch (StunErrorException e) {

@@ -46,26 +46,29 @@ final class PeerDenySweepCheck extends AbstractCheck {
         int refused = 0;
         String ipv6Note = "";
         try (TurnClient c4 = connect(transport(), deadline); TurnClient c6 = connect(transport(), deadline)) {
-            c4.allocate(credential.username(), credential.password(), Attribute.RequestedAddressFamily.IPV4,
-                    deadline);
-            refused += sweep(c4, v4, deadline, accepted, unanswered, blockedControls);
-            boolean v6Relay = true;
             try {
-                c6.allocate(credential.username(), credential.password(), Attribute.RequestedAddressFamily.IPV6,
+                c4.allocate(credential.username(), credential.password(), Attribute.RequestedAddressFamily.IPV4,
                         deadline);
-            } catch (StunErrorException e) {
-                if (e.code() != 440) {
-                    throw e;
+                refused += sweep(c4, v4, deadline, accepted, unanswered, blockedControls);
+                boolean v6Relay = true;
+                try {
+                    c6.allocate(credential.username(), credential.password(), Attribute.RequestedAddressFamily.IPV6,
+                            deadline);
+                } catch (StunErrorException e) {
+                    if (e.code() != 440) {
+                        throw e;
+                    }
+                    v6Relay = false;
+                    ipv6Note = "; no IPv6 relay (440), so the " + v6.stream().filter(t -> !t.allowControl()).count()
+                            + " IPv6 targets are unreachable anyway";
                 }
-                v6Relay = false;
-                ipv6Note = "; no IPv6 relay (440), so the " + v6.stream().filter(t -> !t.allowControl()).count()
-                        + " IPv6 targets are unreachable anyway";
+                if (v6Relay) {
+                    refused += sweep(c6, v6, deadline, accepted, unanswered, blockedControls);
+                }
+            } finally {
+                release(c4);
+                release(c6);
             }
-            if (v6Relay) {
-                refused += sweep(c6, v6, deadline, accepted, unanswered, blockedControls);
-            }
-            release(c4, deadline);
-            release(c6, deadline);
         }
         return verdict(accepted, unanswered, blockedControls, refused, ipv6Note,
                 targets.stream().filter(PeerTargets.Target::allowControl).count());

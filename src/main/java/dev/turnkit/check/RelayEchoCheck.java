@@ -47,23 +47,25 @@ final class RelayEchoCheck extends AbstractCheck {
             CredentialSource.CredentialException {
         TurnCredential credential = requiredCredential();
         try (TurnClient a = connect(transport(), deadline); TurnClient b = connect(transport(), deadline)) {
-            Allocation ra = a.allocate(credential.username(), credential.password(), deadline);
-            Allocation rb = b.allocate(credential.username(), credential.password(), deadline);
             try {
-                a.channelBind(CHANNEL_A, rb.relayed(), deadline);
-                b.channelBind(CHANNEL_B, ra.relayed(), deadline);
-            } catch (StunErrorException e) {
-                if (e.code() == 403) {
-                    return new Outcome(Status.CRITICAL, "ChannelBind to the server's own relayed address refused "
-                            + "(403): the deny list covers the relay address (" + ra.relayed().getAddress()
-                            .getHostAddress() + "), so clients behind the same relay cannot reach each other");
+                Allocation ra = a.allocate(credential.username(), credential.password(), deadline);
+                Allocation rb = b.allocate(credential.username(), credential.password(), deadline);
+                try {
+                    a.channelBind(CHANNEL_A, rb.relayed(), deadline);
+                    b.channelBind(CHANNEL_B, ra.relayed(), deadline);
+                } catch (StunErrorException e) {
+                    if (e.code() == 403) {
+                        return new Outcome(Status.CRITICAL, "ChannelBind to the server's own relayed address "
+                                + "refused (403): the deny list covers the relay address (" + ra.relayed().getAddress()
+                                .getHostAddress() + "), so clients behind the same relay cannot reach each other");
+                    }
+                    throw e;
                 }
-                throw e;
+                return echo(a, b, deadline);
+            } finally {
+                release(a);
+                release(b);
             }
-            Outcome outcome = echo(a, b, deadline);
-            release(a, deadline);
-            release(b, deadline);
-            return outcome;
         }
     }
 

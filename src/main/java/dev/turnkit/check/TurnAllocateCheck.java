@@ -23,7 +23,7 @@ final class TurnAllocateCheck extends AbstractCheck {
         TurnCredential credential = requiredCredential();
         try (TurnClient client = connect(transport(), deadline)) {
             Allocation a = client.allocate(credential.username(), credential.password(), deadline);
-            release(client, deadline);
+            release(client);
             String detail = "relayed " + Connections.describe(a.relayed()) + ", lifetime " + a.lifetimeSeconds()
                     + " s";
             if (a.relayed().getAddress().isSiteLocalAddress() && !isPrivateHost()) {

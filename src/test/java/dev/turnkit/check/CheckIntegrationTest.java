@@ -133,6 +133,33 @@ class CheckIntegrationTest {
         }
     }
 
+    /**
+     * A check that ends early still deletes its allocations: with {@code total-quota=2}, a relay-echo that stops at
+     * the refused ChannelBind would otherwise hold both allocations for their lifetime (600 s), and every later run
+     * would get 486 (Allocation Quota Reached) instead of the same verdict. coturn frees a deleted allocation's quota
+     * asynchronously, so a later run may see 486 for a moment: it must get the verdict again within 10 s.
+     */
+    @Test
+    void aCheckThatEndsEarlyReleasesItsAllocations() throws InterruptedException {
+        try (CoturnServer turn = CoturnServer.builder().secret(SECRET).lines(CoturnConfigs.hardenedPeerRules())
+                .line("total-quota=2").start()) {
+            for (int run = 1; run <= 3; run++) {
+                long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                String detail;
+                do {
+                    detail = new CheckRunner(ANSWERING).run(List.of(Checks.relayEcho(target(turn, SECRET, null),
+                            Transport.UDP, 5))).results().get(0).detail();
+                    if (!detail.contains("486") || System.nanoTime() > giveUp) {
+                        break;
+                    }
+                    Thread.sleep(250);
+                } while (true);
+                assertThat(detail).as("run " + run + "\n--- coturn ---\n" + turn.logTail())
+                        .contains("refused (403)").doesNotContain("486");
+            }
+        }
+    }
+
     @Test
     void anOpenRelayIsCritical() {
         try (CoturnServer turn = CoturnServer.builder().secret(null).start()) {
