@@ -10,7 +10,7 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-port=$(free_port); tls_port=$(free_port); min_port=$(( 20000 + RANDOM % 12000 ))
+port=$(free_port); tls_port=$(free_port); min_port=$(( 20000 + RANDOM % 11000 ))
 secret="bench-$(openssl rand -hex 8)"
 printf '%s' "$secret" > "$work/secret"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 365 -subj /CN=localhost \
@@ -24,7 +24,7 @@ listening-ip=127.0.0.1
 listening-port=$port
 tls-listening-port=$tls_port
 min-port=$min_port
-max-port=$(( min_port + 199 ))
+max-port=$(( min_port + 999 ))
 use-auth-secret
 static-auth-secret=$secret
 realm=bench.turnkit.test

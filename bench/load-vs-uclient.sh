@@ -43,7 +43,8 @@ for t in $TRANSPORTS; do
   tk_cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/tk.cpu"); uc_cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/uc.cpu")
   tk_turn=$(( t1 - t0 )); uc_turn=$(( t2 - t1 ))
   tk_pkts=$(python3 -c 'import json,sys; u=json.load(open(sys.argv[1]))["transports"][sys.argv[2]]; print(u["receivedByPeer"]+u["receivedBack"])' "$work/tk.json" "$t" 2>/dev/null || echo 0)
-  uc_pkts=$(grep -o 'tot_recv_msgs=[0-9]*' "$work/uc.out" | tail -1 | cut -d= -f2); uc_pkts=${uc_pkts:-0}
+  uc_pkts=$({ grep -o 'tot_recv_msgs=[0-9]*' "$work/uc.out" || true; } | tail -1 | cut -d= -f2); uc_pkts=${uc_pkts:-0}
+  if [ "$uc_pkts" = 0 ]; then echo "uclient relayed nothing; its last lines:" >&2; tail -5 "$work/uc.out" >&2; fi
   echo "== $t"
   echo "turnkit load: $(cat "$work/tk.json" 2>/dev/null || tail -3 "$work/tk.err")"
   echo "uclient: $(grep -E 'Total (transmit|lost)|Average round trip|Average jitter' "$work/uc.out" | tr '\n' ' ')"
