@@ -1,7 +1,7 @@
 package dev.turnkit.cli;
 
 import dev.turnkit.deploy.Artifact;
-import dev.turnkit.infra.ReleasedJars;
+import dev.turnkit.infra.ReleaseChecksum;
 import dev.turnkit.infra.TurnkitJar;
 import dev.turnkit.model.HostSpec;
 import dev.turnkit.model.StackConfig;
@@ -41,7 +41,8 @@ final class DeployFiles {
             return Optional.of(Artifact.jar(jar));
         }
         if (release.published().isPresent()) {
-            TurnkitJar.Released r = ReleasedJars.resolve(release.published().get(), release.jarSha256(), releaseBase);
+            TurnkitJar.Released r = ReleaseChecksum.resolve(release.published().get(), release.jarSha256(),
+                    releaseBase);
             return Optional.of(Artifact.jarRelease(r.url(), r.sha256()));
         }
         if (release.jarUrl().isPresent() && release.jarSha256().isPresent()) {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * per-read timeout plus a deadline for the whole body, at most {@link ReleaseAssets#CHECKSUM_MAX_BYTES} read.
  * Every failure is one line naming the URL.
  */
-final class ReleaseChecksum {
+public final class ReleaseChecksum {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
 
@@ -37,6 +37,14 @@ final class ReleaseChecksum {
         this.base = base;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+    }
+
+    /**
+     * For commands outside the Pulumi program ({@code turnkit deploy}): the same jar URL and SHA-256 that
+     * {@code pulumi up} gives the VM, fetched from {@code base} ({@link ReleaseAssets#GITHUB}, or a test's server).
+     */
+    public static TurnkitJar.Released resolve(ReleaseAssets release, Optional<String> pinned, String base) {
+        return new ReleaseChecksum(base, CONNECT_TIMEOUT, READ_TIMEOUT).resolve(release, pinned);
     }
 
     static ReleaseChecksum github() {

@@ -7,13 +7,13 @@ import com.sun.net.httpserver.HttpServer;
 import dev.turnkit.deploy.Artifact;
 import dev.turnkit.model.ConfigException;
 import dev.turnkit.model.StackConfig;
+import dev.turnkit.testsupport.StackMaps;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,18 +60,7 @@ class DeployReleasedJarTest {
     }
 
     private static StackConfig stack(String... extra) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("turnkit:domain", "turn.example.com");
-        m.put("turnkit:publicIp", "203.0.113.10");
-        m.put("turnkit:privateIp", "10.0.0.10");
-        m.put("turnkit:adminSshCidr", "198.51.100.7/32");
-        m.put("turnkit:acmeEmail", "ops@example.com");
-        m.put("turnkit:sshPublicKey", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample ops@example");
-        m.put("turnkit:firebaseProjectId", "example-webrtc");
-        m.put("turnkit:turnSecretFile", "secrets/turn-secret");
-        m.put("turnkit:compartmentId", "ocid1.compartment.oc1..aaaaaaaaexample");
-        m.put("turnkit:availabilityDomains", "[\"Uocm:EU-FRANKFURT-1-AD-1\"]");
-        m.put("oci:region", "eu-frankfurt-1");
+        Map<String, Object> m = StackMaps.valid();
         for (int i = 0; i < extra.length; i += 2) {
             m.put(extra[i], extra[i + 1]);
         }
