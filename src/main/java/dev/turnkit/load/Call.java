@@ -4,9 +4,8 @@ import dev.turnkit.transport.TurnClient;
 
 /**
  * One call: caller A and callee B, each an allocation on its own connection, bound to each other by a channel. A
- * sends, B echoes. Each counter has one writer (the media thread over UDP; over TCP/TLS the ticking thread for
- * {@code sent}, B's reader for the callee side, A's reader for the caller side) and is read by others only for the
- * progress line, or after those threads ended.
+ * sends, B echoes. Each counter has one writer (the media thread) and is read by others only for the progress line,
+ * or after that thread ended.
  */
 final class Call {
     final int id;
@@ -20,8 +19,6 @@ final class Call {
     private long lastTransit = Long.MIN_VALUE;
     private double jitterNanos;
     final RttHistogram rtt = new RttHistogram();
-    /** TCP/TLS only: the caller's reusable ChannelData frame. */
-    byte[] frame;
 
     Call(int id) {
         this.id = id;

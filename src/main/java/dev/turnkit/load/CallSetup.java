@@ -73,8 +73,8 @@ final class CallSetup {
             return new TurnClient(new StunClient(NioTcpConnection.open(server, deadline),
                     RetransmissionPolicy.RFC_DEFAULT));
         }
-        return TurnClient.connect(options.transport(), server, options.tls(), RetransmissionPolicy.RFC_DEFAULT,
-                deadline);
+        return new TurnClient(new StunClient(NioTlsConnection.open(server, options.tls(), deadline),
+                RetransmissionPolicy.RFC_DEFAULT));
     }
 
     /** Deletes each call's allocations (Refresh 0) and closes their connections. */

@@ -1,7 +1,6 @@
 package dev.turnkit.load;
 
 import dev.turnkit.check.CredentialSource;
-import dev.turnkit.transport.TransportType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -24,9 +23,9 @@ import java.util.function.Consumer;
  * ({@link CallSetup}). A sends {@code rate} packets of {@code payload} bytes a second to B through the relay; B
  * echoes each one back, so media flows both ways and A measures the round trip ({@link Media}).
  *
- * <p>Calls are set up over the ramp-up by a pool of four threads. Over UDP and TCP one thread sends and receives
- * every packet through one selector ({@link SelectorMedia}); over TLS each connection has a reader thread
- * ({@link StreamMedia}: the JDK's TLS runs on blocking sockets). At the end each allocation is released with Refresh(lifetime 0).
+ * <p>Calls are set up over the ramp-up by a pool of four threads. Over every transport one thread sends and receives
+ * every packet through one selector ({@link SelectorMedia}; TLS through {@link javax.net.ssl.SSLEngine},
+ * {@link NioTlsConnection}). At the end each allocation is released with Refresh(lifetime 0).
  */
 public final class LoadGenerator {
     private static final int SETUP_THREADS = 4;
@@ -77,8 +76,7 @@ public final class LoadGenerator {
         String id = options.transport().id();
         Media media = null;
         try {
-            media = options.transport() == TransportType.TLS ? new StreamMedia(options, setup.failures)
-                    : new SelectorMedia(options, setup.failures);
+            media = new SelectorMedia(options, setup.failures);
             Media m = media;
             media.run(ready, () -> done.get() == options.calls(), elapsed -> progress.accept(String.format(
                     Locale.ROOT, "load %s: %.0f s, %d/%d calls up, %d allocations failed, sent %d, echoed back %d", id,

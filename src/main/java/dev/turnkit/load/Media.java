@@ -10,7 +10,7 @@ import java.util.function.LongConsumer;
 /**
  * The media phase, common to every transport: calls join as their set-up finishes, every caller sends one packet per
  * tick ({@code 1 s / rate}) until the media time is over, then the echoes still in flight get {@link #DRAIN_NANOS}.
- * How packets are sent and received is the subclass's ({@link SelectorMedia}, {@link StreamMedia}).
+ * How packets are sent and received is the subclass's ({@link SelectorMedia}).
  *
  * <p>A packet is ChannelData (RFC 8656 §12.4): channel number, length, then the payload, which starts with the
  * sequence number, the {@link System#nanoTime()} at sending and the call id; on a stream it is padded to a multiple

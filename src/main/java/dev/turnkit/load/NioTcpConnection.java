@@ -22,25 +22,41 @@ import java.util.Arrays;
  * or ChannelData length padded to 4, RFC 8656 §12.5): {@link dev.turnkit.transport.TurnClient} uses it for the
  * control plane ({@link #receive} waits on a private selector), and the load's I/O thread registers it with its
  * shared selector and takes the media frames in place ({@link #fill}, {@link #frameLength}, {@link #consume}).
+ * {@link NioTlsConnection} frames the decrypted stream the same way: it overrides how bytes are read and written.
  */
-final class NioTcpConnection extends NioConnection {
-    private static final long WRITE_STALL_MILLIS = 2_000;
+class NioTcpConnection extends NioConnection {
+    static final long WRITE_STALL_MILLIS = 2_000;
+    /** Room {@link #fill} makes before a plain read. */
+    private static final int READ_ROOM = 2048;
 
-    private final SocketChannel channel;
-    private final Selector own;
+    final SocketChannel channel;
+    final Selector own;
     private final SelectionKey ownKey;
     /** Received bytes; frames start at {@link #start}, data ends at the buffer's position. Heap: framing reads the array. */
-    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+    final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
     private int start;
 
-    private NioTcpConnection(SocketChannel channel, InetSocketAddress remote, Selector own, SelectionKey key) {
+    NioTcpConnection(Connected c, InetSocketAddress remote) {
         super(remote);
-        this.channel = channel;
-        this.own = own;
-        this.ownKey = key;
+        this.channel = c.channel();
+        this.own = c.own();
+        this.ownKey = c.key();
+    }
+
+    /** A connected non-blocking channel with the private selector that waits for it. */
+    record Connected(SocketChannel channel, Selector own, SelectionKey key) {
+        void close() {
+            NioTcpConnection.close(channel, own);
+        }
     }
 
     static NioTcpConnection open(InetSocketAddress remote, Deadline deadline) throws TransportException {
+        return new NioTcpConnection(connect(TransportType.TCP, remote, deadline), remote);
+    }
+
+    /** Connects a non-blocking channel to {@code remote} before the deadline; {@code type} names it in errors. */
+    static Connected connect(TransportType type, InetSocketAddress remote, Deadline deadline)
+            throws TransportException {
         SocketChannel channel = null;
         Selector own = null;
         try {
@@ -52,22 +68,24 @@ final class NioTcpConnection extends NioConnection {
             if (!channel.connect(remote)) {
                 while (own.select(Math.max(1, deadline.remaining().toMillis())) == 0) {
                     if (deadline.expired()) {
-                        throw new TransportTimeoutException("tcp connect to " + remote + " timed out");
+                        throw new TransportTimeoutException(type.id() + " connect to " + remote + " timed out");
                     }
                 }
+                own.selectedKeys().clear();
                 channel.finishConnect();
             }
             key.interestOps(SelectionKey.OP_READ);
-            return new NioTcpConnection(channel, remote, own, key);
+            return new Connected(channel, own, key);
         } catch (ConnectException e) {
             close(channel, own);
-            throw new ConnectionRefusedException("tcp " + remote + ": connection refused, nothing listening", e);
+            throw new ConnectionRefusedException(type.id() + " " + remote + ": connection refused, nothing listening",
+                    e);
         } catch (TransportException e) {
             close(channel, own);
             throw e;
         } catch (IOException e) {
             close(channel, own);
-            throw new TransportException("tcp " + remote + ": " + e.getMessage(), e);
+            throw new TransportException(type.id() + " " + remote + ": " + e.getMessage(), e);
         }
     }
 
@@ -84,7 +102,7 @@ final class NioTcpConnection extends NioConnection {
     @Override
     public void send(byte[] frame) throws TransportException {
         if (!write(ByteBuffer.wrap(frame))) {
-            throw new TransportException("tcp send to " + remote + " failed or stalled");
+            throw new TransportException(type().id() + " send to " + remote + " failed or stalled");
         }
     }
 
@@ -92,19 +110,25 @@ final class NioTcpConnection extends NioConnection {
     boolean write(ByteBuffer frame) {
         try {
             while (frame.hasRemaining()) {
-                if (channel.write(frame) == 0) {
-                    ownKey.interestOps(SelectionKey.OP_WRITE);
-                    int ready = own.select(WRITE_STALL_MILLIS);
-                    own.selectedKeys().clear();
-                    ownKey.interestOps(SelectionKey.OP_READ);
-                    if (ready == 0) {
-                        return false;
-                    }
+                if (channel.write(frame) == 0 && !awaitWritable(WRITE_STALL_MILLIS)) {
+                    return false;
                 }
             }
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Waits on the private selector until the socket takes bytes again; false after {@code millis}. */
+    final boolean awaitWritable(long millis) throws IOException {
+        ownKey.interestOps(SelectionKey.OP_WRITE);
+        try {
+            own.selectedKeys().clear();
+            return own.select(Math.max(1, millis)) > 0;
+        } finally {
+            own.selectedKeys().clear();
+            ownKey.interestOps(SelectionKey.OP_READ);
         }
     }
 
@@ -117,31 +141,43 @@ final class NioTcpConnection extends NioConnection {
                 consume(length);
                 return frame;
             }
-            try {
-                own.selectedKeys().clear();
-                if (deadline.expired() || own.select(Math.max(1, deadline.remaining().toMillis())) == 0
-                        && deadline.expired()) {
-                    throw new TransportTimeoutException("no tcp reply from " + remote);
+            if (!buffered()) {
+                try {
+                    own.selectedKeys().clear();
+                    if (deadline.expired() || own.select(Math.max(1, deadline.remaining().toMillis())) == 0
+                            && deadline.expired()) {
+                        throw new TransportTimeoutException("no " + type().id() + " reply from " + remote);
+                    }
+                } catch (IOException e) {
+                    throw new TransportException(type().id() + " receive from " + remote + ": " + e.getMessage(), e);
                 }
-            } catch (IOException e) {
-                throw new TransportException("tcp receive from " + remote + ": " + e.getMessage(), e);
             }
             if (fill() < 0) {
-                throw new TransportException("tcp connection to " + remote + " closed by the server");
+                throw new TransportException(lost());
             }
         }
     }
 
-    /** Reads what the socket has without waiting; the byte count, 0 if none, -1 if the connection is closed. */
-    int fill() {
+    /** Reads what the connection has without waiting; the byte count, 0 if none, -1 if the connection is closed. */
+    final int fill() {
         if (start > 0 && start == in.position()) {
             in.clear();
             start = 0;
-        } else if (in.remaining() < 2048) {
+        } else if (in.remaining() < readRoom()) {
             in.flip().position(start);
             in.compact();
             start = 0;
         }
+        return read();
+    }
+
+    /** Free space {@link #fill} makes in {@link #in} before {@link #read}. */
+    int readRoom() {
+        return READ_ROOM;
+    }
+
+    /** Appends what the socket has to {@link #in} without waiting; the byte count, 0 if none, -1 if closed. */
+    int read() {
         try {
             return channel.read(in);
         } catch (IOException e) {
@@ -149,29 +185,39 @@ final class NioTcpConnection extends NioConnection {
         }
     }
 
+    /** True if bytes already taken from the socket may still yield frames without another read (TLS records). */
+    boolean buffered() {
+        return false;
+    }
+
+    /** Why the connection ended, once {@link #fill} returned -1. */
+    String lost() {
+        return type().id() + " connection to " + remote + " closed by the server";
+    }
+
     /** The length of the complete frame at {@link #start()}, or -1 if it has not fully arrived. */
-    int frameLength() throws TransportException {
+    final int frameLength() throws TransportException {
         try {
             int length = StreamFraming.frameLength(in.array(), start, in.position() - start);
             if (length > in.capacity()) {
-                throw new TransportException("tcp from " + remote + ": frame of " + length + " bytes, more than "
-                        + in.capacity());
+                throw new TransportException(type().id() + " from " + remote + ": frame of " + length
+                        + " bytes, more than " + in.capacity());
             }
             return length >= 0 && in.position() - start >= length ? length : -1;
         } catch (ProtocolException e) {
-            throw new TransportException("tcp from " + remote + ": " + e.getMessage());
+            throw new TransportException(type().id() + " from " + remote + ": " + e.getMessage());
         }
     }
 
-    byte[] array() {
+    final byte[] array() {
         return in.array();
     }
 
-    int start() {
+    final int start() {
         return start;
     }
 
-    void consume(int length) {
+    final void consume(int length) {
         start += length;
     }
 

@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Media over UDP or TCP on one thread: every caller and callee socket is registered with one selector. A ready UDP
- * socket is read once per wake-up (a second read would mostly be a wasted EAGAIN system call; the level-triggered
- * selector reports what is left at once); a ready TCP socket is read once and every complete frame in its buffer is
- * taken in place ({@link NioTcpConnection}). Direct buffers serve every packet, so the loop neither copies through
- * the JDK's temporary native buffers nor allocates.
+ * Media over UDP, TCP or TLS on one thread: every caller and callee socket is registered with one selector. A ready
+ * UDP socket is read once per wake-up (a second read would mostly be a wasted EAGAIN system call; the level-triggered
+ * selector reports what is left at once); a ready TCP or TLS socket is read once and every complete frame in its
+ * (decrypted) buffer is taken in place ({@link NioTcpConnection}, {@link NioTlsConnection}). Direct buffers serve
+ * every packet, so the loop neither copies through the JDK's temporary native buffers nor allocates. A TLS record the
+ * socket did not take at once stays with its connection, which then waits for {@link SelectionKey#OP_WRITE} here.
  */
 final class SelectorMedia extends Media {
     private final Selector selector;
@@ -57,7 +58,19 @@ final class SelectorMedia extends Media {
         }
     }
 
-    private static boolean write(StunConnection connection, ByteBuffer frame) {
+    private boolean write(StunConnection connection, ByteBuffer frame) {
+        if (connection instanceof NioTlsConnection tls) {
+            if (!tls.offer(frame)) {
+                return false;
+            }
+            if (tls.pending()) {
+                SelectionKey key = tls.channel().keyFor(selector);
+                if (key != null && key.isValid()) {
+                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                }
+            }
+            return true;
+        }
         return connection instanceof NioTcpConnection tcp ? tcp.write(frame)
                 : ((NioUdpConnection) connection).write(frame);
     }
@@ -87,22 +100,39 @@ final class SelectorMedia extends Media {
 
     private void onReadyTcp(SelectionKey key, Side side, NioTcpConnection tcp) {
         try {
-            if (tcp.fill() < 0) {
-                throw new TransportException("tcp connection to " + tcp.remote() + " closed by the server");
+            if (key.isWritable() && tcp instanceof NioTlsConnection tls && flushed(tls)) {
+                key.interestOps(SelectionKey.OP_READ);
             }
-            for (int length; (length = tcp.frameLength()) > 0; tcp.consume(length)) {
-                byte[] a = tcp.array();
-                int s = tcp.start();
-                if (length >= MIN_FRAME && isChannelData(a[s])) {
-                    echo.clear();
-                    echo.put(a, s, length).flip();
-                    received(side, echo.getLong(SENT_AT), echo);
+            if (!key.isReadable()) {
+                return;
+            }
+            do {
+                if (tcp.fill() < 0) {
+                    throw new TransportException(tcp.lost());
                 }
-            }
+                for (int length; (length = tcp.frameLength()) > 0; tcp.consume(length)) {
+                    byte[] a = tcp.array();
+                    int s = tcp.start();
+                    if (length >= MIN_FRAME && isChannelData(a[s])) {
+                        echo.clear();
+                        echo.put(a, s, length).flip();
+                        received(side, echo.getLong(SENT_AT), echo);
+                    }
+                }
+            } while (tcp.buffered());
         } catch (TransportException e) {
             key.cancel();
             failures.merge((side.caller() ? "caller " : "callee ") + "connection lost during media: "
                     + e.getMessage(), 1, Integer::sum);
+        }
+    }
+
+    private static boolean flushed(NioTlsConnection tls) throws TransportException {
+        try {
+            return tls.flush();
+        } catch (IOException e) {
+            throw new TransportException(tls.type().id() + " connection to " + tls.remote() + " broken: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -63,14 +64,7 @@ public final class Connections {
         try {
             ssl = (SSLSocket) trust.context().getSocketFactory().createSocket(plain, options.serverName(), remote.getPort(),
                     true);
-            SSLParameters params = ssl.getSSLParameters();
-            if (options.verifyHostname()) {
-                params.setEndpointIdentificationAlgorithm("HTTPS");
-            }
-            if (!isIpLiteral(options.serverName())) {
-                params.setServerNames(List.of(new SNIHostName(options.serverName())));
-            }
-            ssl.setSSLParameters(params);
+            ssl.setSSLParameters(verifying(ssl.getSSLParameters(), options));
             ssl.setSoTimeout(deadline.remainingMillisForSocket());
             ssl.startHandshake();
             return new TlsConnection(ssl, remote, trust.recording().presented(ssl));
@@ -87,6 +81,38 @@ public final class Connections {
             closeQuietly(ssl == null ? plain : ssl);
             throw new TransportException("tls " + describe(remote) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A client {@link SSLEngine} for a non-blocking connection to {@code remote}, verifying exactly as {@link #tls}
+     * does: the chain against {@link TlsOptions#caFile()} (or the JDK store), the name (unless turned off), SNI. The
+     * caller drives the handshake and reports its failure with {@link #handshakeFailure}.
+     */
+    public static SSLEngine tlsEngine(InetSocketAddress remote, TlsOptions options) throws TransportException {
+        if (options == null) {
+            throw new IllegalArgumentException("TLS needs TlsOptions (the expected server name)");
+        }
+        SSLEngine engine = TrustStores.trust(options.caFile()).context().createSSLEngine(options.serverName(),
+                remote.getPort());
+        engine.setUseClientMode(true);
+        engine.setSSLParameters(verifying(engine.getSSLParameters(), options));
+        return engine;
+    }
+
+    private static SSLParameters verifying(SSLParameters params, TlsOptions options) {
+        if (options.verifyHostname()) {
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        if (!isIpLiteral(options.serverName())) {
+            params.setServerNames(List.of(new SNIHostName(options.serverName())));
+        }
+        return params;
+    }
+
+    /** The failed handshake {@code e} with {@code remote} as one line an operator acts on (what, then the JDK's why). */
+    public static TlsHandshakeException handshakeFailure(InetSocketAddress remote, TlsOptions options,
+            SSLException e) {
+        return handshakeFailure(remote, options, e, List.of());
     }
 
     private static TlsHandshakeException handshakeFailure(InetSocketAddress remote, TlsOptions options,
