@@ -33,6 +33,7 @@ final class CallSetup {
     private final InetSocketAddress server;
     final Map<String, Integer> failures = new ConcurrentHashMap<>();
     final AtomicInteger failedAllocations = new AtomicInteger();
+    private NioTlsConnection.Connector tls;
 
     CallSetup(LoadOptions options, CredentialSource credentials, InetSocketAddress server) {
         this.options = options;
@@ -73,8 +74,15 @@ final class CallSetup {
             return new TurnClient(new StunClient(NioTcpConnection.open(server, deadline),
                     RetransmissionPolicy.RFC_DEFAULT));
         }
-        return new TurnClient(new StunClient(NioTlsConnection.open(server, options.tls(), deadline),
-                RetransmissionPolicy.RFC_DEFAULT));
+        return new TurnClient(new StunClient(tls().open(server, deadline), RetransmissionPolicy.RFC_DEFAULT));
+    }
+
+    /** One TLS context for the run's connections, made on first use (a bad CA file fails each set-up alike). */
+    private synchronized NioTlsConnection.Connector tls() throws TransportException {
+        if (tls == null) {
+            tls = new NioTlsConnection.Connector(options.tls());
+        }
+        return tls;
     }
 
     /** Deletes each call's allocations (Refresh 0) and closes their connections. */

@@ -2,6 +2,7 @@ package dev.turnkit.load;
 
 import dev.turnkit.transport.Connections;
 import dev.turnkit.transport.Deadline;
+import dev.turnkit.transport.TlsHandshakeException;
 import dev.turnkit.transport.TlsOptions;
 import dev.turnkit.transport.TransportException;
 import dev.turnkit.transport.TransportTimeoutException;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.util.Arrays;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -17,15 +19,18 @@ import javax.net.ssl.SSLException;
 
 /**
  * A non-blocking TLS connection: a {@link java.nio.channels.SocketChannel} and an {@link SSLEngine} that verifies the
- * server as every TLS connection of turnkit does ({@link Connections#tlsEngine}: the CA file or the JDK store, the
- * server name, SNI). The handshake is done in {@link #open}, before the connection carries anything. The decrypted
- * stream is framed by {@link NioTcpConnection}; this class only decides how bytes come in ({@link #read}: what the
- * socket has, unwrapped record by record into the frame buffer) and go out ({@link #write} for the control plane,
- * which waits until the record has left; {@link #offer} and {@link #flush} for the media loop, which keeps the
- * encrypted bytes the socket did not take and asks for {@link SelectionKey#OP_WRITE}).
+ * server as every TLS connection of turnkit does ({@link Connections#tlsEngines}: the CA file or the JDK store, the
+ * server name, SNI; {@link Connector} says what the connections of a run share). The handshake is done in
+ * {@link Connector#open}, before the connection carries anything; a refused certificate or a failed handshake is one
+ * line ({@link Connections#handshakeFailure}). The decrypted stream is framed by {@link NioTcpConnection}; this class
+ * only decides how bytes come in ({@link #read}: what the socket has, unwrapped record by record into the frame
+ * buffer) and go out ({@link #write} for the control plane, which waits until the record has left; {@link #offer} and
+ * {@link #flush} for the media loop, which keeps the encrypted bytes the socket did not take and asks for
+ * {@link SelectionKey#OP_WRITE}). {@link #close} sends close_notify.
  *
- * <p>Ciphertext is never larger than its plaintext's record, so {@link #readRoom()} of one record's worth in the
- * frame buffer means unwrapping what one read brought cannot overflow.
+ * <p>A record's plaintext is never longer than the record, so with {@link #readRoom()} (one record buffer) free in the
+ * frame buffer, unwrapping what one read brought cannot overflow; if it does all the same, {@link #buffered()} makes
+ * the reader come back for the rest without waiting for the socket.
  */
 final class NioTlsConnection extends NioTcpConnection {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -51,15 +56,54 @@ final class NioTlsConnection extends NioTcpConnection {
     }
 
     /**
-     * Connects and completes the handshake before {@code deadline}.
-     *
-     * @throws dev.turnkit.transport.TlsHandshakeException the certificate was refused (untrusted, expired, does not
-     *     name the server) or the handshake failed, in one line
-     * @throws TransportTimeoutException the server did not finish the handshake in time
+     * Opens the TLS connections of one run: one context, so that connections after the first resume its verified
+     * session ({@link Connections#tlsEngines}), and ChaCha20-Poly1305 (RFC 7905) as the only suites offered while the
+     * server accepts them. This JVM runs with C1 only ({@code bin/load-jvm.options}), where AES has no intrinsics:
+     * there, encrypting and decrypting a 164-byte record costs half as much CPU with ChaCha20-Poly1305 as with
+     * AES-GCM (BENCHMARKS.md, TLS). A server picks its own preference among what is offered (coturn prefers AES-GCM),
+     * so offering it first is not enough. If the server refuses the handshake, the run falls back to the JDK's
+     * suites for that connection and every later one. Thread-safe.
      */
-    static NioTlsConnection open(InetSocketAddress remote, TlsOptions options, Deadline deadline)
-            throws TransportException {
-        SSLEngine engine = Connections.tlsEngine(remote, options);
+    static final class Connector {
+        private final TlsOptions options;
+        private final Connections.TlsEngines engines;
+        private volatile boolean chaCha20Refused;
+
+        Connector(TlsOptions options) throws TransportException {
+            this.options = options;
+            this.engines = Connections.tlsEngines(options);
+        }
+
+        /**
+         * Connects and completes the handshake before {@code deadline}.
+         *
+         * @throws dev.turnkit.transport.TlsHandshakeException the certificate was refused (untrusted, expired, does
+         *     not name the server) or the handshake failed, in one line
+         * @throws TransportTimeoutException the server did not finish the handshake in time
+         */
+        NioTlsConnection open(InetSocketAddress remote, Deadline deadline) throws TransportException {
+            if (!chaCha20Refused) {
+                SSLEngine engine = engines.engine(remote);
+                String[] chaCha20 = Arrays.stream(engine.getEnabledCipherSuites()).filter(s -> s.contains("CHACHA20"))
+                        .toArray(String[]::new);
+                if (chaCha20.length > 0) {
+                    engine.setEnabledCipherSuites(chaCha20);
+                    try {
+                        return NioTlsConnection.open(remote, options, engine, deadline);
+                    } catch (TlsHandshakeException e) {
+                        if (e.problem() != TlsHandshakeException.Problem.HANDSHAKE) {
+                            throw e;
+                        }
+                        chaCha20Refused = true;
+                    }
+                }
+            }
+            return NioTlsConnection.open(remote, options, engines.engine(remote), deadline);
+        }
+    }
+
+    private static NioTlsConnection open(InetSocketAddress remote, TlsOptions options, SSLEngine engine,
+            Deadline deadline) throws TransportException {
         NioTlsConnection tls = new NioTlsConnection(connect(TransportType.TLS, remote, deadline), remote, engine);
         try {
             tls.handshake(deadline);

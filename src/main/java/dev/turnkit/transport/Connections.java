@@ -13,6 +13,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -83,20 +84,33 @@ public final class Connections {
         }
     }
 
+    /** Makes client {@link SSLEngine}s that share one context (see {@link #tlsEngines}). */
+    @FunctionalInterface
+    public interface TlsEngines {
+        /** A client engine for a connection to {@code remote}. */
+        SSLEngine engine(InetSocketAddress remote);
+    }
+
     /**
-     * A client {@link SSLEngine} for a non-blocking connection to {@code remote}, verifying exactly as {@link #tls}
-     * does: the chain against {@link TlsOptions#caFile()} (or the JDK store), the name (unless turned off), SNI. The
-     * caller drives the handshake and reports its failure with {@link #handshakeFailure}.
+     * Client {@link SSLEngine}s for non-blocking connections, verifying exactly as {@link #tls} does: the chain
+     * against {@link TlsOptions#caFile()} (or the JDK store), the name (unless turned off), SNI. The caller drives
+     * the handshake and reports its failure with {@link #handshakeFailure}.
+     *
+     * <p>Unlike {@link #tls}, whose every connection is verified afresh (a health check must see the certificate),
+     * the engines share one context and so one session cache: a connection after the first to the same server may
+     * resume a session that was verified in full (RFC 5246 §7.3, RFC 8446 §2.2), as a browser's connections do.
      */
-    public static SSLEngine tlsEngine(InetSocketAddress remote, TlsOptions options) throws TransportException {
+    public static TlsEngines tlsEngines(TlsOptions options) throws TransportException {
         if (options == null) {
             throw new IllegalArgumentException("TLS needs TlsOptions (the expected server name)");
         }
-        SSLEngine engine = TrustStores.trust(options.caFile()).context().createSSLEngine(options.serverName(),
-                remote.getPort());
-        engine.setUseClientMode(true);
-        engine.setSSLParameters(verifying(engine.getSSLParameters(), options));
-        return engine;
+        SSLContext context = TrustStores.trust(options.caFile()).context();
+        return remote -> {
+            SSLEngine engine = context.createSSLEngine(options.serverName(), remote.getPort());
+            engine.setUseClientMode(true);
+            engine.setSSLParameters(verifying(engine.getSSLParameters(), options));
+            return engine;
+        };
     }
 
     private static SSLParameters verifying(SSLParameters params, TlsOptions options) {
