@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,12 +69,14 @@ class NioTlsConnectionTest {
                     TlsOptions.verifying("localhost").withCaFile(cert.cert()), Deadline.after(WAIT))) {
                 assertThat(tls.type()).isEqualTo(TransportType.TLS);
                 assertThat(tls.protocol()).startsWith("TLSv1.");
+                assertThat(tls.cipherSuite()).as("coturn offers ChaCha20-Poly1305, so it is used")
+                        .contains("CHACHA20_POLY1305");
                 byte[] request = bindingRequest();
                 tls.send(request);
                 byte[] response = tls.receive(Deadline.after(WAIT));
                 assertThat(response[0] << 8 | response[1] & 0xFF).as("Binding success").isEqualTo(0x0101);
-                assertThat(java.util.Arrays.copyOfRange(response, 8, 20)).as("same transaction")
-                        .isEqualTo(java.util.Arrays.copyOfRange(request, 8, 20));
+                assertThat(Arrays.copyOfRange(response, 8, 20)).as("same transaction")
+                        .isEqualTo(Arrays.copyOfRange(request, 8, 20));
             }
         }
     }
@@ -109,9 +112,8 @@ class NioTlsConnectionTest {
         }
     }
 
-    @Test
-    void recordsTheSocketDidNotTakeStayPendingAndLeaveInOrderOnceThePeerReads() throws Exception {
-        TestCertificates.Pem cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
+    /** A JDK TLS server context with the key of {@link TestCertificates#selfSigned} (its PKCS#12 keystore). */
+    private SSLContext serverContext() throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(dir.resolve("turn.p12"))) {
             ks.load(in, "changeit".toCharArray());
@@ -120,18 +122,73 @@ class NioTlsConnectionTest {
         kmf.init(ks, "changeit".toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        try (SSLServerSocket server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 1,
-                InetAddress.getLoopbackAddress())) {
-            CompletableFuture<SSLSocket> accepted = CompletableFuture.supplyAsync(() -> {
-                try {
-                    SSLSocket s = (SSLSocket) server.accept();
-                    s.setReceiveBufferSize(4096);
-                    s.startHandshake();
-                    return s;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+        return ctx;
+    }
+
+    private static CompletableFuture<SSLSocket> acceptOne(SSLServerSocket server) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                SSLSocket s = (SSLSocket) server.accept();
+                s.setReceiveBufferSize(4096);
+                s.startHandshake();
+                return s;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, r -> {
+            Thread t = new Thread(r, "tktls-accept");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    @Test
+    void aServerWithoutChaCha20IsServedWithTheJdkSuitesForTheRestOfTheRun() throws Exception {
+        TestCertificates.Pem cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
+        try (SSLServerSocket server = (SSLServerSocket) serverContext().getServerSocketFactory().createServerSocket(0,
+                4, InetAddress.getLoopbackAddress())) {
+            server.setEnabledCipherSuites(Arrays.stream(server.getEnabledCipherSuites())
+                    .filter(s -> !s.contains("CHACHA20")).toArray(String[]::new));
+            TlsOptions options = TlsOptions.verifying("localhost").withCaFile(cert.cert());
+            NioTlsConnection.Connector connector = new NioTlsConnection.Connector(options);
+            InetSocketAddress address = (InetSocketAddress) server.getLocalSocketAddress();
+            java.util.List<SSLSocket> handshaken = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        SSLSocket s = (SSLSocket) server.accept();
+                        handshaken.add(s);
+                        s.startHandshake(); // the ChaCha20-only offer fails here: no shared suite
+                    } catch (Exception e) {
+                        // next connection
+                    }
                 }
-            });
+            }, "tktls-acceptor");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    try (NioTlsConnection tls = connector.open(address, Deadline.after(WAIT))) {
+                        assertThat(tls.cipherSuite()).as("connection " + i).doesNotContain("CHACHA20");
+                    }
+                }
+                assertThat(handshaken).as("one refused ChaCha20 offer, then three connections").hasSize(4);
+            } finally {
+                server.close();
+                for (SSLSocket s : handshaken) {
+                    s.close();
+                }
+                acceptor.join(5_000);
+            }
+        }
+    }
+
+    @Test
+    void recordsTheSocketDidNotTakeStayPendingAndLeaveInOrderOnceThePeerReads() throws Exception {
+        TestCertificates.Pem cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
+        try (SSLServerSocket server = (SSLServerSocket) serverContext().getServerSocketFactory().createServerSocket(0,
+                1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<SSLSocket> accepted = acceptOne(server);
             try (NioTlsConnection tls = open((InetSocketAddress) server.getLocalSocketAddress(),
                     TlsOptions.verifying("localhost").withCaFile(cert.cert()), Deadline.after(WAIT));
                     SSLSocket peer = accepted.get(5, TimeUnit.SECONDS)) {
