@@ -14,8 +14,9 @@ import java.util.function.Consumer;
  * UDP socket is read once per wake-up (a second read would mostly be a wasted EAGAIN system call; the level-triggered
  * selector reports what is left at once); a ready TCP or TLS socket is read once and every complete frame in its
  * (decrypted) buffer is taken in place ({@link NioTcpConnection}, {@link NioTlsConnection}). Direct buffers serve
- * every packet, so the loop neither copies through the JDK's temporary native buffers nor allocates. A TLS record the
- * socket did not take at once stays with its connection, which then waits for {@link SelectionKey#OP_WRITE} here.
+ * every packet, so the loop neither copies through the JDK's temporary native buffers nor allocates (over TLS the
+ * JDK's cipher does). A TLS record the socket did not take at once stays with its connection, which then waits for
+ * {@link SelectionKey#OP_WRITE} here.
  */
 final class SelectorMedia extends Media {
     private final Selector selector;
