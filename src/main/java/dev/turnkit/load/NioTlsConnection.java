@@ -62,12 +62,17 @@ final class NioTlsConnection extends NioTcpConnection {
      * there, encrypting and decrypting a 164-byte record costs half as much CPU with ChaCha20-Poly1305 as with
      * AES-GCM (BENCHMARKS.md, TLS). A server picks its own preference among what is offered (coturn prefers AES-GCM),
      * so offering it first is not enough. If the server refuses the handshake, the run falls back to the JDK's
-     * suites for that connection and every later one. Thread-safe.
+     * suites for that connection and every later one. Once a handshake succeeded, later connections offer only the
+     * protocol version the server chose: a ClientHello that offers TLS 1.3 carries a key share, an elliptic-curve
+     * key pair made for it, which a TLS 1.2 server (coturn 4.6.1 here) ignores; making it for each of a run's 100
+     * connections cost more CPU than all the rest of their handshakes. Thread-safe.
      */
     static final class Connector {
         private final TlsOptions options;
         private final Connections.TlsEngines engines;
         private volatile boolean chaCha20Refused;
+        /** The version the server chose in the first handshake that succeeded. */
+        private volatile String protocol;
 
         Connector(TlsOptions options) throws TransportException {
             this.options = options;
@@ -82,14 +87,15 @@ final class NioTlsConnection extends NioTcpConnection {
          * @throws TransportTimeoutException the server did not finish the handshake in time
          */
         NioTlsConnection open(InetSocketAddress remote, Deadline deadline) throws TransportException {
+            NioTlsConnection tls = null;
             if (!chaCha20Refused) {
-                SSLEngine engine = engines.engine(remote);
+                SSLEngine engine = engine(remote);
                 String[] chaCha20 = Arrays.stream(engine.getEnabledCipherSuites()).filter(s -> s.contains("CHACHA20"))
                         .toArray(String[]::new);
                 if (chaCha20.length > 0) {
                     engine.setEnabledCipherSuites(chaCha20);
                     try {
-                        return NioTlsConnection.open(remote, options, engine, deadline);
+                        tls = NioTlsConnection.open(remote, options, engine, deadline);
                     } catch (TlsHandshakeException e) {
                         if (e.problem() != TlsHandshakeException.Problem.HANDSHAKE) {
                             throw e;
@@ -98,7 +104,22 @@ final class NioTlsConnection extends NioTcpConnection {
                     }
                 }
             }
-            return NioTlsConnection.open(remote, options, engines.engine(remote), deadline);
+            if (tls == null) {
+                tls = NioTlsConnection.open(remote, options, engine(remote), deadline);
+            }
+            if (protocol == null) {
+                protocol = tls.protocol();
+            }
+            return tls;
+        }
+
+        private SSLEngine engine(InetSocketAddress remote) {
+            SSLEngine engine = engines.engine(remote);
+            String chosen = protocol;
+            if (chosen != null && Arrays.asList(engine.getEnabledProtocols()).contains(chosen)) {
+                engine.setEnabledProtocols(new String[] {chosen});
+            }
+            return engine;
         }
     }
 
@@ -228,6 +249,11 @@ final class NioTlsConnection extends NioTcpConnection {
                     return -1;
                 }
                 if (status == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                    if (in.position() == before) {
+                        lostReason = "tls from " + remote + ": a frame longer than " + (in.capacity() - packetSize)
+                                + " bytes";
+                        return -1; // no room even after compaction: a frame this long never completes
+                    }
                     overflowed = true; // the frames taken out first make room; buffered() says there is more
                     break;
                 }
