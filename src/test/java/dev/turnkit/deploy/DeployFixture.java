@@ -17,13 +17,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -136,14 +134,7 @@ public final class DeployFixture {
                 "pass:changeit"));
         host.sh("cat >> /etc/ssl/certs/ca-certificates.crt <<'EOF'\n" + Files.readString(dir.resolve("cert.pem"))
                 + "EOF").orFail("trust the release server");
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(dir.resolve("server.p12"))) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "changeit".toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(kmf.getKeyManagers(), null, null);
+        SSLContext tls = TestCertificates.serverContext(dir.resolve("server.p12"));
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(ip), 0), 8);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.createContext("/turnkit.jar", ex -> {

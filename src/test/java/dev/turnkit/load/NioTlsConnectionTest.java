@@ -12,23 +12,19 @@ import dev.turnkit.transport.TlsOptions;
 import dev.turnkit.transport.TransportTimeoutException;
 import dev.turnkit.transport.TransportType;
 import java.io.DataInputStream;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -112,17 +108,9 @@ class NioTlsConnectionTest {
         }
     }
 
-    /** A JDK TLS server context with the key of {@link TestCertificates#selfSigned} (its PKCS#12 keystore). */
+    /** A JDK TLS server with the key of {@link TestCertificates#selfSigned}{@code (dir, "turn", ...)}. */
     private SSLContext serverContext() throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve("turn.p12"))) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "changeit".toCharArray());
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
-        return ctx;
+        return TestCertificates.serverContext(dir.resolve("turn.p12"));
     }
 
     private static CompletableFuture<SSLSocket> acceptOne(SSLServerSocket server) {

@@ -1,11 +1,17 @@
 package dev.turnkit.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Self-signed test certificates made with the JDK's {@code keytool} (EC P-256, SAN {@code DNS:localhost} and
@@ -80,6 +86,22 @@ public final class TestCertificates {
             throw new UncheckedIOException(e);
         }
         return new Issued(new Pem(chain, key), ca);
+    }
+
+    /**
+     * A TLS server context with the key and certificate of a PKCS#12 keystore whose password is {@code changeit}
+     * (what {@link #selfSigned} leaves as {@code NAME.p12} next to the PEM files).
+     */
+    public static SSLContext serverContext(Path pkcs12) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(pkcs12)) {
+            store.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, "changeit".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
