@@ -98,7 +98,7 @@ public record HostSpec(
         return new HostSpec(config, turn, config.instance().os().key(),
                 ubuntu ? "/etc/turnserver.conf" : "/etc/coturn/turnserver.conf",
                 ubuntu ? "turnserver" : "coturn",
-                ubuntu ? "/var/lib/turn" : "/var/lib/coturn",
+                config.instance().os().coturnStateDir(),
                 config.network().publicIp().orElseThrow(), files, JAR_PATH,
                 config.release().jarUrl().orElse(null), config.release().jarSha256().orElse(null),
                 credentialsServeArgs(config, secrets.size() == 2), checkCommandArgs(config),
@@ -147,6 +147,11 @@ public record HostSpec(
             a.addAll(List.of("--prometheus", CHECK_TEXTFILE));
         }
         return List.copyOf(a);
+    }
+
+    /** Where coturn finds the TURN secrets of this host, and the files the sync script copies them from. */
+    public SecretStore secretStore() {
+        return new SecretStore(turn.dbFile(), turn.realm(), coturnGroup, secretFiles);
     }
 
     /** {@link #CHECK_TEXTFILE}, for the templates. */

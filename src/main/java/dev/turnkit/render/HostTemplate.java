@@ -1,8 +1,12 @@
 package dev.turnkit.render;
 
+import dev.turnkit.model.SecretStore;
+
 /** The templates under {@code templates/}, each with the host file it renders to. */
 public enum HostTemplate {
     TURNSERVER_CONF("turnserver.conf.ftl", null, "0640", true),
+    /** Before the units: a deploy that changes secrets runs it before the endpoint restarts with the new one. */
+    SECRET_SYNC("sbin/turnkit-sync-secrets.sh.ftl", SecretStore.SYNC_SCRIPT, "0755", false),
     COTURN_OVERRIDE("systemd/coturn-override.conf.ftl", "/etc/systemd/system/coturn.service.d/override.conf",
             "0644", false),
     CREDENTIALS_SERVICE("systemd/turnkit-credentials.service.ftl",
