@@ -350,8 +350,9 @@ class DeployerIntegrationTest {
         DeployResult r = deployer().deploy(DeployFixture.files(DeployFixture.stack(host, 40), List.of(other)), other, true);
 
         assertThat(r.diff()).contains("-user-quota=10", "+user-quota=40",
-                "secret value(s) in /etc/turnserver.conf change (not shown)",
-                "secret /etc/turnkit/turn-secret changes (value not shown)");
+                "secret /etc/turnkit/turn-secret changes (value not shown)")
+                .as("turnserver.conf carries no secret: coturn reads them from its userdb")
+                .doesNotContain("static-auth-secret");
         assertThat(r.diff()).doesNotContain(SECRET).doesNotContain(other);
         assertThat(r.uploaded()).contains(CONF, "/etc/turnkit/turn-secret");
         assertThat(host.readFileOrNull(CONF)).isEqualTo(good);
