@@ -6,7 +6,7 @@ import java.util.List;
  * Where coturn finds the TURN REST secrets of a production host: the {@code turn_secret} rows of its realm in
  * coturn's SQLite user database, which coturn 4.6.1 (with {@code use-auth-secret}) reads on every authentication.
  * The host script {@code turnkit-sync-secrets} makes those rows equal to the secret files, so a secret is added or
- * removed while coturn runs: no restart, no dropped call (docs/deploy.md, "Secret rotation").
+ * removed while coturn runs: no restart, no dropped call (docs/deploy.md, "--rotate-secret").
  *
  * @param dbFile      coturn's {@code userdb} file
  * @param realm       the realm whose rows are managed (coturn's {@code realm}); other realms' rows are left alone

@@ -178,7 +178,7 @@ public record TurnServerSpec(
      * Whether coturn finds the secrets in the {@code turn_secret} table of {@link #dbFile} rather than in
      * {@code static-auth-secret} lines: production does, because coturn reads static-auth-secret only at start, so
      * every change would restart it and drop the calls in progress, while it queries the table on every
-     * authentication (docs/deploy.md, "Secret rotation"). The local profile keeps static-auth-secret: it has no
+     * authentication (docs/deploy.md, "--rotate-secret"). The local profile keeps static-auth-secret: it has no
      * rotation and one process less to run.
      */
     public boolean secretsInUserDb() {
