@@ -15,7 +15,8 @@ import java.util.List;
  * @param coturnStateDir   coturn's writable state directory (SQLite userdb)
  * @param publicIp         the reserved public IP
  * @param secretFiles      root-only host files holding the current (and previous) TURN secret, for the
- *                         credentials service and the check service (loaded with {@code LoadCredential=})
+ *                         credentials service and the check service (loaded with {@code LoadCredential=}) and for
+ *                         coturn, whose userdb {@code turnkit-sync-secrets} keeps equal to them ({@link #secretStore})
  * @param jarPath          where the turnkit jar lives on the host
  * @param jarUrl           URL cloud-init downloads the jar from (a release, or the pre-authenticated URL of the build
  *                         the stack uploads), or null (a rendered host that gets the jar by {@code turnkit deploy})

@@ -76,7 +76,7 @@ public final class HostRenderer {
     public List<FileSpec> renderHost(HostSpec host) {
         List<FileSpec> files = new ArrayList<>();
         files.add(new FileSpec(host.coturnConfigPath(), HostTemplate.TURNSERVER_CONF.mode(),
-                "root:" + host.coturnGroup(), renderTurnServerConf(host.turn()), true));
+                "root:" + host.coturnGroup(), renderTurnServerConf(host.turn()), !host.turn().secretsInUserDb()));
         Map<String, Object> data = new HashMap<>();
         data.put("host", host);
         data.put("firewall", FirewallRule.publicInbound(host.config()));

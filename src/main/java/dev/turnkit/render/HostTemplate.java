@@ -45,7 +45,10 @@ public enum HostTemplate {
         return mode;
     }
 
-    /** Whether the rendered content carries a TURN secret. */
+    /**
+     * Whether the rendered content carries a TURN secret (turnserver.conf: only the local profile's, see
+     * {@code TurnServerSpec#secretsInUserDb}).
+     */
     public boolean secret() {
         return secret;
     }

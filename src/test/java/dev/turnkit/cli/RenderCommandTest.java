@@ -108,9 +108,12 @@ class RenderCommandTest {
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("stack").asText()).isEqualTo("dev");
         assertThat(doc.get("secretsIncluded").asBoolean()).isFalse();
-        assertThat(doc.get("files")).as("the check timer is gone: the check service is one long-lived watch").hasSize(10);
+        assertThat(doc.get("files")).as("the check service is one long-lived watch (no timer); the userdb sync script")
+                .hasSize(11);
         assertThat(doc.get("files").get(0).get("path").asText()).isEqualTo("/etc/turnserver.conf");
-        assertThat(doc.get("files").get(0).get("secret").asBoolean()).isTrue();
+        assertThat(doc.get("files").get(0).get("secret").asBoolean()).as("the secrets are in coturn's userdb")
+                .isFalse();
+        assertThat(doc.get("files").get(1).get("path").asText()).isEqualTo("/usr/local/sbin/turnkit-sync-secrets");
         assertThat(Path.of(doc.get("files").get(0).get("written").asText())).exists();
     }
 
