@@ -2,6 +2,7 @@ package dev.turnkit.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turnkit.check.CheckReport;
 import dev.turnkit.check.Status;
 import dev.turnkit.credentials.TurnRestCredentials;
 import dev.turnkit.model.SecretStore;
@@ -14,6 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +96,51 @@ class CoturnUserDbSecretTest {
             assertThat(allocate(coturn, OLD)).as("nothing removed by a failed sync").isEqualTo(Status.OK);
             assertThat(SecretSync.run(other, coturn.userDb(), "other.realm.test", List.of(NEW)))
                     .as("the other realm's row is still there").contains("0 added, 0 removed");
+        }
+    }
+
+    /**
+     * coturn sets no SQLite busy timeout: with a rollback journal, a secret lookup during the script's commit failed
+     * with "database is locked" and that Allocate got a 401 (measured: 47 of 868 allocations during 40 syncs). In WAL
+     * mode a reader is never blocked by the writer.
+     */
+    @Test
+    void allocationsRunningDuringRepeatedSyncsAreNeverRefused() throws Exception {
+        try (CoturnServer coturn = CoturnServer.builder().secretsInUserDb().start()) {
+            SecretSync.run(dir, coturn.userDb(), coturn.realm(), List.of(OLD));
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger ok = new AtomicInteger();
+            List<String> refused = new CopyOnWriteArrayList<>();
+            Thread client = new Thread(() -> {
+                while (!stop.get()) {
+                    CheckReport r = CoturnSecretReloadTest.allocate(coturn, OLD);
+                    if (r.status() == Status.OK) {
+                        ok.incrementAndGet();
+                    } else if (r.toString().contains("401")) {
+                        refused.add(r.toString());
+                    }
+                    try {
+                        // paced: back-to-back allocations from one loop exhaust the relay range (508) and reuse
+                        // 5-tuples (437), which is not what this test is about
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            client.start();
+            try {
+                for (int i = 0; i < 40; i++) {
+                    SecretSync.run(dir, coturn.userDb(), coturn.realm(), i % 2 == 0 ? List.of(NEW, OLD) : List.of(OLD));
+                }
+            } finally {
+                stop.set(true);
+                client.join(30_000);
+            }
+            assertThat(ok.get()).as("the client allocated all along").isGreaterThan(40);
+            assertThat(refused).as("the secret that stays is never refused (401) while the other one comes and goes")
+                    .isEmpty();
+            assertThat(coturn.logTail()).doesNotContain("database is locked");
         }
     }
 
