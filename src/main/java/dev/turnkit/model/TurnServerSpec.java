@@ -114,7 +114,8 @@ public record TurnServerSpec(
         allowedPeerIps = allowedPeerIps == null ? List.of() : List.copyOf(allowedPeerIps);
         moreListeningIps = moreListeningIps == null ? List.of() : List.copyOf(moreListeningIps);
         if (secrets.isEmpty() || secrets.size() > 2) {
-            throw new IllegalArgumentException("one or two static-auth-secret values expected, got " + secrets.size());
+            throw new IllegalArgumentException("one or two TURN secrets expected (current, previous), got "
+                    + secrets.size());
         }
         if (allowLoopbackPeers && (cliPassword == null || cliPassword.isBlank())) {
             throw new IllegalArgumentException("allow-loopback-peers needs a cli-password (coturn refuses it "

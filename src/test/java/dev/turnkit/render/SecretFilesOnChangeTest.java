@@ -53,7 +53,8 @@ class SecretFilesOnChangeTest {
         List<String> changed = both.keySet().stream().filter(p -> !one.containsKey(p)
                 || !one.get(p).spec().content().equals(both.get(p).spec().content())).sorted().toList();
         assertThat(changed).as("what step 1 of a rotation uploads").containsExactlyInAnyOrder(HostSpec.SECRET_FILE,
-                HostSpec.PREVIOUS_SECRET_FILE, SecretStore.SYNC_SCRIPT, "/etc/systemd/system/turnkit-credentials.service");
+                HostSpec.PREVIOUS_SECRET_FILE, SecretStore.SYNC_SCRIPT,
+                "/etc/systemd/system/turnkit-credentials.service");
         assertThat(changed.stream().flatMap(p -> both.get(p).onChange().steps().stream()).map(Object::toString))
                 .as("no step touches coturn").noneMatch(s -> s.contains("coturn"))
                 .contains("run " + SecretStore.SYNC_SCRIPT);
