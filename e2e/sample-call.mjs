@@ -289,7 +289,7 @@ async function relayOnlyCall(browser) {
     JSON.stringify(offered));
     await alice.waitForFunction(() => Number(document.querySelector('#bytes').dataset.received) > 0)
       .catch(async (e) => {
-        throw new Error(`FAILED: caller: no bytes received on the selected pair (bytes sent / received: `
+        throw new Error(`FAILED: caller: no bytes received on the connection (bytes sent / received: `
           + `${await alice.textContent('#bytes')}; pair: ${await alice.textContent('#pair')}; connection: `
           + `${await alice.textContent('#pc-state')}): ${e.message}`);
       });
@@ -592,6 +592,18 @@ async function warmUp() {
 }
 
 /** Each page's own step log (what a developer would read in the page). */
+/**
+ * Closes every open page the way a user leaves a tab: navigating away runs the page's pagehide handler (which ends an
+ * open call and stops Firestore, so the emulator drops the tab's listeners), then the context goes. Closing the
+ * context alone skips pagehide, and the emulator would go on evaluating the dead tab's listeners on every write.
+ */
+async function closePages() {
+  for (const { page } of pages.splice(0)) {
+    await page.goto('about:blank', { timeout: 5000 }).catch(() => {});
+    await page.context().close();
+  }
+}
+
 async function dumpLogs(print) {
   for (const { name, page } of pages) {
     const items = await page.locator('#log li').allTextContents().catch(() => ['(no log)']);
@@ -631,7 +643,7 @@ async function main() {
       runId = `${Date.now().toString(36)}-${i}`;
       times.push(await relayOnlyCall(browser));
       if (process.env.VERBOSE) await dumpLogs(console.log);
-      for (const { page } of pages.splice(0)) await page.context().close();
+      await closePages();
     }
     if (calls > 1) {
       const labels = {
@@ -652,7 +664,7 @@ async function main() {
     for (const scenario of [callerRelayOnlyThenCalleeReloads, neitherRelayOnlyRingingBeforeSignIn, calleeRelayOnly,
       everyIceServerWorks]) {
       await scenario(browser);
-      for (const { page } of pages.splice(0)) await page.context().close();
+      await closePages();
     }
     await credentialsFailures(browser);
     await turnRefusesCredentials(browser);

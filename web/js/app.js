@@ -455,13 +455,17 @@ class Call {
       remoteTypes: this.remoteTypes, relayOnly: this.relayOnly, turnErrors: [...this.candidateErrors] }));
   }
 
-  /** getStats(): the selected candidate pair, its RTT and bytes. */
+  /** getStats(): the selected candidate pair and its RTT, and the bytes of the connection. */
   async showStats() {
     if (!this.pc || this.pc.connectionState === 'closed') return;
     const stats = await this.pc.getStats();
     let pair = null;
+    let transport = null;
     stats.forEach((s) => {
-      if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId);
+      if (s.type === 'transport' && s.selectedCandidatePairId) {
+        transport = s;
+        pair = stats.get(s.selectedCandidatePairId);
+      }
       // The remote audio really arrives: RTP packets received on the inbound audio stream.
       if (s.type === 'inbound-rtp' && s.kind === 'audio' && s.packetsReceived > 0) {
         $('remote-audio-state').textContent = `audio arriving: ${s.packetsReceived} packets, ${s.bytesReceived} bytes`;
@@ -481,8 +485,10 @@ class Call {
     if (pair.currentRoundTripTime !== undefined) {
       $('rtt').textContent = `${(pair.currentRoundTripTime * 1000).toFixed(1)} ms`;
     }
-    $('bytes').textContent = `${pair.bytesSent} / ${pair.bytesReceived}`;
-    $('bytes').dataset.received = String(pair.bytesReceived);
+    // The connection's bytes, not the selected pair's: ICE may switch pairs (each side can briefly send on a pair
+    // the other has left), so one pair's counters can read 0 received while media flows on the other.
+    $('bytes').textContent = `${transport.bytesSent} / ${transport.bytesReceived}`;
+    $('bytes').dataset.received = String(transport.bytesReceived);
   }
 
   showState(state) {
