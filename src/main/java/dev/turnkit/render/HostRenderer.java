@@ -75,8 +75,6 @@ public final class HostRenderer {
      */
     public List<FileSpec> renderHost(HostSpec host) {
         List<FileSpec> files = new ArrayList<>();
-        files.add(new FileSpec(host.coturnConfigPath(), HostTemplate.TURNSERVER_CONF.mode(),
-                "root:" + host.coturnGroup(), renderTurnServerConf(host.turn()), !host.turn().secretsInUserDb()));
         Map<String, Object> data = new HashMap<>();
         data.put("host", host);
         data.put("firewall", FirewallRule.publicInbound(host.config()));
@@ -84,7 +82,10 @@ public final class HostRenderer {
         data.put("cred", Map.of("secret", HostSpec.CRED_SECRET, "previousSecret", HostSpec.CRED_PREVIOUS_SECRET,
                 "tlsCert", HostSpec.CRED_TLS_CERT, "tlsKey", HostSpec.CRED_TLS_KEY));
         for (HostTemplate t : HostTemplate.values()) {
-            if (t.hostPath() != null) {
+            if (t == HostTemplate.TURNSERVER_CONF) {
+                files.add(new FileSpec(host.coturnConfigPath(), t.mode(), "root:" + host.coturnGroup(),
+                        renderTurnServerConf(host.turn()), !host.turn().secretsInUserDb()));
+            } else if (t.hostPath() != null) {
                 files.add(new FileSpec(t.hostPath(), t.mode(), "root:root", render(t, data), t.secret()));
             }
         }

@@ -4,9 +4,13 @@ import dev.turnkit.model.SecretStore;
 
 /** The templates under {@code templates/}, each with the host file it renders to. */
 public enum HostTemplate {
-    TURNSERVER_CONF("turnserver.conf.ftl", null, "0640", true),
-    /** Before the units: a deploy that changes secrets runs it before the endpoint restarts with the new one. */
+    /**
+     * First, so that a deploy that changes it runs it before any restart: coturn (a turnserver.conf that moves from
+     * static-auth-secret to the userdb) comes up with its secrets there, and the endpoint signs with a secret coturn
+     * already accepts.
+     */
     SECRET_SYNC("sbin/turnkit-sync-secrets.sh.ftl", SecretStore.SYNC_SCRIPT, "0755", false),
+    TURNSERVER_CONF("turnserver.conf.ftl", null, "0640", true),
     COTURN_OVERRIDE("systemd/coturn-override.conf.ftl", "/etc/systemd/system/coturn.service.d/override.conf",
             "0644", false),
     CREDENTIALS_SERVICE("systemd/turnkit-credentials.service.ftl",

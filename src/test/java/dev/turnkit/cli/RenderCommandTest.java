@@ -110,11 +110,12 @@ class RenderCommandTest {
         assertThat(doc.get("secretsIncluded").asBoolean()).isFalse();
         assertThat(doc.get("files")).as("the check service is one long-lived watch (no timer); the userdb sync script")
                 .hasSize(11);
-        assertThat(doc.get("files").get(0).get("path").asText()).isEqualTo("/etc/turnserver.conf");
-        assertThat(doc.get("files").get(0).get("secret").asBoolean()).as("the secrets are in coturn's userdb")
+        assertThat(doc.get("files").get(0).get("path").asText()).as("first: a deploy runs it before any restart")
+                .isEqualTo("/usr/local/sbin/turnkit-sync-secrets");
+        assertThat(doc.get("files").get(1).get("path").asText()).isEqualTo("/etc/turnserver.conf");
+        assertThat(doc.get("files").get(1).get("secret").asBoolean()).as("the secrets are in coturn's userdb")
                 .isFalse();
-        assertThat(doc.get("files").get(1).get("path").asText()).isEqualTo("/usr/local/sbin/turnkit-sync-secrets");
-        assertThat(Path.of(doc.get("files").get(0).get("written").asText())).exists();
+        assertThat(Path.of(doc.get("files").get(1).get("written").asText())).exists();
     }
 
     @Test

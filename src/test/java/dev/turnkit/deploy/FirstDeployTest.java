@@ -41,8 +41,8 @@ class FirstDeployTest {
             assertThat(host.stat("/etc/turnkit/turn-secret")).isEqualTo("600 root:root");
             assertThat(host.stat("/usr/local/sbin/turnkit-firewall")).isEqualTo("755 root:root");
             assertThat(host.stat("/usr/local/sbin/turnkit-sync-secrets")).isEqualTo("755 root:root");
-            assertThat(first.steps()).as("the secret reaches coturn's userdb").contains(
-                    "run /usr/local/sbin/turnkit-sync-secrets");
+            assertThat(first.steps()).as("the secret reaches coturn's userdb before coturn (re)starts")
+                    .containsSubsequence("run /usr/local/sbin/turnkit-sync-secrets", "restart coturn.service");
             assertThat(host.stat("/var/lib/turn/turndb")).as("coturn's userdb, readable by coturn only")
                     .isEqualTo("600 turnserver:turnserver");
             assertThat(DeployFixture.unitActions(host, 0)).containsOnlyOnce("restart " + COTURN)
