@@ -21,9 +21,14 @@ max-port=${spec.relay.max}
 
 # --- Authentication: TURN REST credentials (design-notes.md §2.2) ---
 use-auth-secret
+<#if spec.secretsInUserDb()>
+# The secrets are the turn_secret rows of this realm in the userdb, read on every authentication and kept equal to
+# the secret files by turnkit-sync-secrets: a rotation changes neither this file nor coturn's process.
+<#else>
 <#list spec.secrets as secret>
 static-auth-secret=${secret}
 </#list>
+</#if>
 realm=${spec.realm}
 server-name=${spec.realm}
 fingerprint

@@ -89,6 +89,11 @@ do
   sleep 10
 done
 
+# coturn finds the TURN secrets in its userdb (turn_secret), not in turnserver.conf: fill it from the secret files
+# before coturn serves (the secrets are never on a command line). A deploy reruns it when a secret file changes.
+log "syncing the TURN secrets into coturn's userdb"
+/usr/local/sbin/turnkit-sync-secrets
+
 log "restarting coturn with the hardening drop-in"
 systemctl daemon-reload
 systemctl enable coturn.service

@@ -22,7 +22,7 @@ AmbientCapabilities=
 </#if>
 NoNewPrivileges=yes
 ProtectSystem=strict
-# coturn ${host.turn.version} opens its SQLite userdb even with use-auth-secret.
+# coturn's SQLite userdb (the TURN secrets, table turn_secret) lives here; coturn opens it read-write.
 ReadWritePaths=${host.coturnStateDir}
 <#if host.os != "ubuntu">
 ReadWritePaths=-/run/coturn

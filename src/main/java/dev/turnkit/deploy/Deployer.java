@@ -101,7 +101,9 @@ public final class Deployer {
      * coturn and the endpoint accept both, the endpoint issues with the new one — and verify that both secrets
      * allocate; (2) {@code afterAdd} (e.g. save the new secret locally); (3) wait {@code wait}, past the longest
      * credential TTL, so every credential made with the old secret has expired; (4) deploy {@code render([new])}
-     * and verify that the new secret allocates and the old one is refused.
+     * and verify that the new secret allocates and the old one is refused. Only the secret files, the userdb sync
+     * script and the endpoint's unit change, so coturn keeps running (its main PID is compared before and after:
+     * WARNING if it changed, since the calls in progress then dropped).
      */
     public DeployResult rotate(Function<List<String>, List<Artifact>> render, String oldSecret, String newSecret,
             Duration wait, Runnable afterAdd) {

@@ -10,11 +10,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Rotates the TURN secret without invalidating issued credentials, in two verified deploys around a wait (see
- * {@link Deployer#rotate}). coturn reads {@code static-auth-secret} only at start, so each of the two deploys
- * restarts it once (docs/deploy.md).
+ * Rotates the TURN secret without invalidating issued credentials and without dropping a call, in two verified
+ * deploys around a wait (see {@link Deployer#rotate}). coturn reads {@code static-auth-secret} only at start, so the
+ * secrets live in its userdb instead, where it looks them up on every authentication: each deploy changes only the
+ * secret files, whose on-change step syncs the userdb ({@code turnkit-sync-secrets}), and restarts the credentials
+ * endpoint, never coturn (docs/deploy.md). coturn's main PID is read before and after: a rotation that restarted it
+ * (e.g. because other config changes went out with it) ended the calls in progress and says so (WARNING).
  */
 final class SecretRotation {
+    static final String COTURN_UNIT = "coturn.service";
     private final Deployer deployer;
     private final Verification verification;
     private final Consumer<String> progress;
@@ -27,7 +31,8 @@ final class SecretRotation {
 
     DeployResult run(Function<List<String>, List<Artifact>> render, String oldSecret, String newSecret,
             Duration wait, Runnable afterAdd) {
-        progress.accept("rotation 1/3: adding the new secret next to the old one");
+        String pidBefore = coturnPid();
+        progress.accept("rotation 1/3: adding the new secret next to the old one (coturn pid " + pidBefore + ")");
         List<Artifact> both = render.apply(List.of(newSecret, oldSecret));
         DeployResult add = deployer.deploy(both, newSecret, false);
         if (add.status() != Status.OK && add.status() != Status.WARNING) {
@@ -69,11 +74,26 @@ final class SecretRotation {
                     null, false, null, "rotation: the old secret is still accepted after it was removed");
         }
         progress.accept("rotation: the old secret is refused, the new one allocates");
+        String pidAfter = coturnPid();
         List<String> uploaded = new ArrayList<>(new LinkedHashSet<>(concat(add.uploaded(), remove.uploaded())));
         List<String> steps = concat(add.steps(), remove.steps());
+        String rotated = "secret rotated: both accepted for " + wait.toSeconds() + " s, now only the new one";
+        if (!pidAfter.equals(pidBefore)) {
+            return new DeployResult(Status.WARNING, uploaded, remove.unchanged(), steps, remove.check(), null,
+                    add.repaired(), null, rotated + "; but coturn was restarted meanwhile (pid " + pidBefore + " -> "
+                            + pidAfter + ", steps " + steps + "): calls in progress were dropped — deploy other "
+                            + "changes before rotating");
+        }
+        progress.accept("rotation: coturn kept running throughout (pid " + pidAfter + "): no call dropped");
         return new DeployResult(remove.status(), uploaded, remove.unchanged(), steps, remove.check(), null,
-                add.repaired(), null, "secret rotated: both accepted for " + wait.toSeconds() + " s, now only "
-                        + "the new one");
+                add.repaired(), null, rotated + "; coturn never restarted (pid " + pidAfter + ")");
+    }
+
+    /** coturn's main PID as systemd knows it ("0" when it is not running). */
+    private String coturnPid() {
+        try (Ssh s = deployer.connect()) {
+            return s.runOk("reading coturn's main PID", "systemctl show -p MainPID --value " + COTURN_UNIT).strip();
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

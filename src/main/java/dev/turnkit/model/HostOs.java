@@ -16,6 +16,11 @@ public enum HostOs {
         this.key = key;
     }
 
+    /** coturn's writable state directory in this OS's package (its SQLite userdb lives there). */
+    public String coturnStateDir() {
+        return this == UBUNTU ? "/var/lib/turn" : "/var/lib/coturn";
+    }
+
     /** The config value, e.g. {@code ubuntu}. */
     public String key() {
         return key;

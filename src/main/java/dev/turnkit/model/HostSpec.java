@@ -15,7 +15,8 @@ import java.util.List;
  * @param coturnStateDir   coturn's writable state directory (SQLite userdb)
  * @param publicIp         the reserved public IP
  * @param secretFiles      root-only host files holding the current (and previous) TURN secret, for the
- *                         credentials service and the check service (loaded with {@code LoadCredential=})
+ *                         credentials service and the check service (loaded with {@code LoadCredential=}) and for
+ *                         coturn, whose userdb {@code turnkit-sync-secrets} keeps equal to them ({@link #secretStore})
  * @param jarPath          where the turnkit jar lives on the host
  * @param jarUrl           URL cloud-init downloads the jar from (a release, or the pre-authenticated URL of the build
  *                         the stack uploads), or null (a rendered host that gets the jar by {@code turnkit deploy})
@@ -98,7 +99,7 @@ public record HostSpec(
         return new HostSpec(config, turn, config.instance().os().key(),
                 ubuntu ? "/etc/turnserver.conf" : "/etc/coturn/turnserver.conf",
                 ubuntu ? "turnserver" : "coturn",
-                ubuntu ? "/var/lib/turn" : "/var/lib/coturn",
+                config.instance().os().coturnStateDir(),
                 config.network().publicIp().orElseThrow(), files, JAR_PATH,
                 config.release().jarUrl().orElse(null), config.release().jarSha256().orElse(null),
                 credentialsServeArgs(config, secrets.size() == 2), checkCommandArgs(config),
@@ -147,6 +148,11 @@ public record HostSpec(
             a.addAll(List.of("--prometheus", CHECK_TEXTFILE));
         }
         return List.copyOf(a);
+    }
+
+    /** Where coturn finds the TURN secrets of this host, and the files the sync script copies them from. */
+    public SecretStore secretStore() {
+        return new SecretStore(turn.dbFile(), turn.realm(), coturnGroup, secretFiles);
     }
 
     /** {@link #CHECK_TEXTFILE}, for the templates. */

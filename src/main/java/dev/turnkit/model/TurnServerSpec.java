@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * @param tlsPort            TURN over TLS
  * @param relay              relay port range
  * @param version            coturn version the options are gated on
- * @param secrets            one or two static-auth-secret values (current first); placeholders when redacted
+ * @param secrets            one or two TURN REST secrets (current first); placeholders when redacted. The local
+ *                           profile renders them as {@code static-auth-secret}; production keeps them in the
+ *                           userdb instead ({@link #secretsInUserDb()})
  * @param certFile           TLS certificate chain (PEM) readable by coturn
  * @param keyFile            TLS private key (PEM) readable by coturn
  * @param userQuota          concurrent allocations per user
@@ -29,7 +31,8 @@ import java.util.regex.Pattern;
  * @param allowLoopbackPeers local profile only: relay to loopback for a local echo test (needs a CLI password)
  * @param cliPassword        only with allowLoopbackPeers: coturn refuses allow-loopback-peers without one
  * @param dbFile             coturn's SQLite userdb path (4.6.1 opens it even with use-auth-secret), or null for
- *                           the package default {@code /var/lib/turn/turndb}
+ *                           the package default {@code /var/lib/turn/turndb}; production: the OS package's state
+ *                           directory, where its {@code turn_secret} rows hold the secrets
  * @param allowedPeerIps     local profile only: {@code allowed-peer-ip} addresses that override the deny list, the
  *                           machine's own interface addresses (they are this machine, like loopback), so a browser's
  *                           host candidates can be reached through the relay; always empty in production
@@ -111,7 +114,8 @@ public record TurnServerSpec(
         allowedPeerIps = allowedPeerIps == null ? List.of() : List.copyOf(allowedPeerIps);
         moreListeningIps = moreListeningIps == null ? List.of() : List.copyOf(moreListeningIps);
         if (secrets.isEmpty() || secrets.size() > 2) {
-            throw new IllegalArgumentException("one or two static-auth-secret values expected, got " + secrets.size());
+            throw new IllegalArgumentException("one or two TURN secrets expected (current, previous), got "
+                    + secrets.size());
         }
         if (allowLoopbackPeers && (cliPassword == null || cliPassword.isBlank())) {
             throw new IllegalArgumentException("allow-loopback-peers needs a cli-password (coturn refuses it "
@@ -167,7 +171,26 @@ public record TurnServerSpec(
         return new TurnServerSpec("production", config.domain(), privateIp, privateIp, publicIp + "/" + privateIp,
                 config.ports().listening(), config.ports().tls(), config.ports().relay(), c.version(), secrets,
                 PRODUCTION_CERT, PRODUCTION_KEY, c.userQuota(), c.totalQuota(), c.maxBps(), c.bpsCapacity(),
-                deniedPeers(c.version(), config.network().vcnCidr(), false), false, null, null, List.of());
+                deniedPeers(c.version(), config.network().vcnCidr(), false), false, null,
+                config.instance().os().coturnStateDir() + "/turndb", List.of());
+    }
+
+    /**
+     * Whether coturn finds the secrets in the {@code turn_secret} table of {@link #dbFile} rather than in
+     * {@code static-auth-secret} lines: production does, because coturn reads static-auth-secret only at start, so
+     * every change would restart it and drop the calls in progress, while it queries the table on every
+     * authentication (docs/deploy.md, "--rotate-secret"). The local profile keeps static-auth-secret: it has no
+     * rotation and one process less to run.
+     */
+    public boolean secretsInUserDb() {
+        return "production".equals(profile);
+    }
+
+    /** The same settings with another userdb file (e.g. a test's temporary one). */
+    public TurnServerSpec withDbFile(String file) {
+        return new TurnServerSpec(profile, realm, listeningIp, relayIp, externalIp, listeningPort, tlsPort, relay,
+                version, secrets, certFile, keyFile, userQuota, totalQuota, maxBps, bpsCapacity, deniedPeerIps,
+                allowLoopbackPeers, cliPassword, file, allowedPeerIps, moreListeningIps);
     }
 
     /** The same settings with other certificate and key files (e.g. a test's self-signed pair). */

@@ -3,6 +3,7 @@ package dev.turnkit.render;
 import dev.turnkit.model.FileSpec;
 import dev.turnkit.model.FirewallRule;
 import dev.turnkit.model.HostSpec;
+import dev.turnkit.model.SecretStore;
 import dev.turnkit.model.TurnServerSpec;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.core.PlainTextOutputFormat;
@@ -63,21 +64,28 @@ public final class HostRenderer {
         return render(HostTemplate.TURNSERVER_CONF, data);
     }
 
+    /** The host script that makes coturn's userdb secrets equal to the secret files ({@link SecretStore}). */
+    public String renderSecretSync(SecretStore store) {
+        return render(HostTemplate.SECRET_SYNC, Map.of("store", store));
+    }
+
     /**
      * Every file of a production host, in install order; the last one is the cloud-init user-data (path
      * {@link #CLOUD_INIT_PATH}), which embeds all others.
      */
     public List<FileSpec> renderHost(HostSpec host) {
         List<FileSpec> files = new ArrayList<>();
-        files.add(new FileSpec(host.coturnConfigPath(), HostTemplate.TURNSERVER_CONF.mode(),
-                "root:" + host.coturnGroup(), renderTurnServerConf(host.turn()), true));
         Map<String, Object> data = new HashMap<>();
         data.put("host", host);
         data.put("firewall", FirewallRule.publicInbound(host.config()));
+        data.put("store", host.secretStore());
         data.put("cred", Map.of("secret", HostSpec.CRED_SECRET, "previousSecret", HostSpec.CRED_PREVIOUS_SECRET,
                 "tlsCert", HostSpec.CRED_TLS_CERT, "tlsKey", HostSpec.CRED_TLS_KEY));
         for (HostTemplate t : HostTemplate.values()) {
-            if (t.hostPath() != null) {
+            if (t == HostTemplate.TURNSERVER_CONF) {
+                files.add(new FileSpec(host.coturnConfigPath(), t.mode(), "root:" + host.coturnGroup(),
+                        renderTurnServerConf(host.turn()), !host.turn().secretsInUserDb()));
+            } else if (t.hostPath() != null) {
                 files.add(new FileSpec(t.hostPath(), t.mode(), "root:root", render(t, data), t.secret()));
             }
         }
@@ -101,11 +109,12 @@ public final class HostRenderer {
     }
 
     /**
-     * What a change to a TURN secret file needs: the credentials unit copies it with {@code LoadCredential=} at
-     * start; the check service reads it at its start; coturn has its own copy in {@code turnserver.conf}.
+     * What a change to a TURN secret file needs: coturn's userdb rows are synced from it first (no coturn restart,
+     * {@link SecretStore}), then the credentials unit, which copies it with {@code LoadCredential=} at start, and the
+     * check service, which reads it at its start, are restarted (neither carries a call).
      */
-    public static final OnChange SECRET_FILE_ON_CHANGE = OnChange.parse(
-            "try-restart turnkit-credentials.service; try-restart turnkit-check.service");
+    public static final OnChange SECRET_FILE_ON_CHANGE = OnChange.parse("run " + SecretStore.SYNC_SCRIPT
+            + "; try-restart turnkit-credentials.service; try-restart turnkit-check.service");
 
     /**
      * Every file that lives on a running host (all of {@link #renderHost} but the cloud-init user-data, which is

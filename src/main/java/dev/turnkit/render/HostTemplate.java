@@ -1,7 +1,15 @@
 package dev.turnkit.render;
 
+import dev.turnkit.model.SecretStore;
+
 /** The templates under {@code templates/}, each with the host file it renders to. */
 public enum HostTemplate {
+    /**
+     * First, so that a deploy that changes it runs it before any restart: coturn (a turnserver.conf that moves from
+     * static-auth-secret to the userdb) comes up with its secrets there, and the endpoint signs with a secret coturn
+     * already accepts.
+     */
+    SECRET_SYNC("sbin/turnkit-sync-secrets.sh.ftl", SecretStore.SYNC_SCRIPT, "0755", false),
     TURNSERVER_CONF("turnserver.conf.ftl", null, "0640", true),
     COTURN_OVERRIDE("systemd/coturn-override.conf.ftl", "/etc/systemd/system/coturn.service.d/override.conf",
             "0644", false),
@@ -41,7 +49,10 @@ public enum HostTemplate {
         return mode;
     }
 
-    /** Whether the rendered content carries a TURN secret. */
+    /**
+     * Whether the rendered content carries a TURN secret (turnserver.conf: only the local profile's, see
+     * {@code TurnServerSpec#secretsInUserDb}).
+     */
     public boolean secret() {
         return secret;
     }

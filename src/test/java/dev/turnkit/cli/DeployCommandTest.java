@@ -15,10 +15,12 @@ import dev.turnkit.check.TurnTarget;
 import dev.turnkit.credentials.TurnRestCredentials;
 import dev.turnkit.deploy.DeployFixture;
 import dev.turnkit.testsupport.HostSshd;
+import dev.turnkit.testsupport.RelayedCall;
 import dev.turnkit.testsupport.SimulatedHost;
 import dev.turnkit.testsupport.TestCertificates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,8 @@ class DeployCommandTest {
      * checks count against user-quota until their lifetime ends.
      */
     static final int QUOTA = 100;
+    /** The example stack's TURN port (turnkit:listeningPort). */
+    static final int PORT = 3478;
     @TempDir
     static Path dir;
     static SimulatedHost host;
@@ -172,43 +176,75 @@ class DeployCommandTest {
     }
 
     @Test
-    void rotationKeepsOldCredentialsWorkingUntilTheTtlAndThenOnlyTheNewSecretWorks() throws Exception {
+    void rotationKeepsOldCredentialsWorkingUntilTheTtlAndThenOnlyTheNewSecretWorksWithoutDroppingACall()
+            throws Exception {
         Path kh = sshd.knownHosts(dir.resolve("rotate_known_hosts"));
         Run base = deploy(kh);
         assertThat(base.code()).as(base.err()).isIn(0);
         String old = Files.readString(secretFile).strip();
         int logBefore = host.systemctlLog().size();
+        long coturnPid = host.unitPid(DeployFixture.COTURN);
         TurnRestCredentials before = TurnRestCredentials.issue(old.getBytes(StandardCharsets.UTF_8), "alice",
                 Duration.ofSeconds(60), Instant.now());
+        // a call in progress: two allocations made with the old secret before the rotation, relaying to each other
+        TurnRestCredentials caller = TurnRestCredentials.issue(old.getBytes(StandardCharsets.UTF_8), "caller",
+                Duration.ofSeconds(60), Instant.now());
+        try (RelayedCall call = RelayedCall.start(new InetSocketAddress(host.publicIp(), PORT), caller.username(),
+                caller.password())) {
+            call.exchange();
 
-        CompletableFuture<Run> rotation = CompletableFuture.supplyAsync(() -> deploy(kh, "--rotate-secret"));
-        // during the wait: the new secret is saved locally and both are deployed
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (Files.readString(secretFile).strip().equals(old) && System.nanoTime() < end && !rotation.isDone()) {
-            Thread.sleep(200);
+            CompletableFuture<Run> rotation = CompletableFuture.supplyAsync(() -> deploy(kh, "--rotate-secret"));
+            int exchanges = 0;
+            boolean checkedDuring = false;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            while (!rotation.isDone() && System.nanoTime() < end) {
+                // the call keeps going all along: Refresh + CreatePermission with the old credential, data both ways
+                try {
+                    call.keepAlive();
+                    call.exchange();
+                } catch (Exception e) {
+                    throw new AssertionError("the call dropped during the rotation after " + exchanges
+                            + " exchanges: " + e + "\n" + host.unitOutput(DeployFixture.COTURN), e);
+                }
+                exchanges++;
+                if (!checkedDuring && !Files.readString(secretFile).strip().equals(old)) {
+                    // step 1 is verified and the new secret saved locally: both are deployed while it waits the TTL
+                    assertThat(host.readFileOrNull("/etc/turnkit/turn-secret.previous")).isEqualTo(old + "\n");
+                    CheckReport during = allocate(CredentialSource.fixed(before.username(), before.password()));
+                    assertThat(during.status()).as("a credential issued before the rotation allocates during it: "
+                            + during).isEqualTo(Status.OK);
+                    assertThat(rotation.isDone()).as("rotation still waiting for the TTL").isFalse();
+                    checkedDuring = true;
+                }
+                Thread.sleep(2000);
+            }
+            Run r = rotation.get(60, TimeUnit.SECONDS);
+
+            assertThat(r.code()).as(r.err()).isEqualTo(0);
+            assertThat(r.out() + r.err()).doesNotContain(Files.readString(secretFile).strip()).doesNotContain(old);
+            assertThat(checkedDuring).as("the test saw the both-secrets phase").isTrue();
+            assertThat(exchanges).as("the call relayed throughout the rotation (about 65 s)").isGreaterThan(20);
+            call.keepAlive();
+            call.exchange();
+            assertThat(host.unitPid(DeployFixture.COTURN)).as("coturn was never restarted").isEqualTo(coturnPid);
+            assertThat(DeployFixture.unitActions(host, logBefore)).as("no coturn restart, reload or signal")
+                    .noneMatch(l -> l.endsWith(" coturn.service"));
+            assertThat(r.err()).contains("apply: run /usr/local/sbin/turnkit-sync-secrets",
+                    "coturn kept running throughout (pid " + coturnPid + ")");
         }
-        assertThat(rotation.isDone()).as("rotation still waiting for the TTL").isFalse();
-        assertThat(host.readFileOrNull("/etc/turnkit/turn-secret.previous")).isEqualTo(old + "\n");
-        CheckReport during = allocate(CredentialSource.fixed(before.username(), before.password()));
-        assertThat(during.status()).as("a credential issued before the rotation allocates during it: " + during)
-                .isEqualTo(Status.OK);
-
-        Run r = rotation.get(180, TimeUnit.SECONDS);
-
-        assertThat(r.code()).as(r.err()).isEqualTo(0);
-        assertThat(DeployFixture.unitActions(host, logBefore)).filteredOn(l -> l.endsWith(" coturn.service"))
-                .as("coturn reads static-auth-secret only at start (CoturnSecretReloadTest): one restart to add "
-                        + "the new secret, one to drop the old").containsExactly("restart coturn.service",
-                        "restart coturn.service");
         String fresh = Files.readString(secretFile).strip();
         assertThat(fresh).isNotEqualTo(old);
-        assertThat(r.out() + r.err()).doesNotContain(fresh).doesNotContain(old);
         assertThat(host.readFileOrNull("/etc/turnkit/turn-secret")).isEqualTo(fresh + "\n");
         assertThat(host.readFileOrNull("/etc/turnkit/turn-secret.previous")).isNull();
+        assertThat(host.readFileOrNull("/etc/turnserver.conf")).as("no secret in coturn's config").doesNotContain(old)
+                .doesNotContain(fresh);
         assertThat(allocate(CredentialSource.restSecret(old.getBytes(StandardCharsets.UTF_8))).status())
                 .as("the old secret is refused").isEqualTo(Status.CRITICAL);
         assertThat(allocate(CredentialSource.restSecret(fresh.getBytes(StandardCharsets.UTF_8))).status())
                 .isEqualTo(Status.OK);
+        Run again = deploy(kh, "--json");
+        assertThat(again.code()).as(again.err()).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(again.out()).get("uploaded")).as("nothing left over").isEmpty();
     }
 
     /** Deploys stack {@code name} with only the non-SSH flags: the SSH settings come from the stack file. */

@@ -62,7 +62,10 @@ class RenderCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("secrets redacted", "/etc/turnserver.conf", "/usr/local/sbin/turnkit-firewall");
         String conf = Files.readString(out.resolve("etc/turnserver.conf"));
-        assertThat(conf).contains("static-auth-secret=REDACTED-turnkit:turnSecretFile").doesNotContain(SECRET);
+        assertThat(conf).as("coturn reads the secrets from its userdb").contains("userdb=/var/lib/turn/turndb")
+                .doesNotContain("static-auth-secret").doesNotContain(SECRET);
+        assertThat(Files.readString(out.resolve("etc/turnkit/turn-secret")))
+                .isEqualTo("REDACTED-turnkit:turnSecretFile\n");
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(Files::isRegularFile)).as("no file carries the real secret")
                     .allSatisfy(p -> assertThat(Files.readString(p)).doesNotContain(SECRET));
@@ -77,7 +80,7 @@ class RenderCommandTest {
     void includeSecretsReadsTheSecretFile() throws IOException {
         Result r = render("--include-secrets");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(Files.readString(out.resolve("etc/turnserver.conf"))).contains("static-auth-secret=" + SECRET);
+        assertThat(Files.readString(out.resolve("etc/turnserver.conf"))).doesNotContain(SECRET);
         assertThat(Files.readString(out.resolve("etc/turnkit/turn-secret"))).isEqualTo(SECRET + "\n");
         assertThat(r.out()).contains("secrets INCLUDED");
     }
@@ -105,10 +108,14 @@ class RenderCommandTest {
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("stack").asText()).isEqualTo("dev");
         assertThat(doc.get("secretsIncluded").asBoolean()).isFalse();
-        assertThat(doc.get("files")).as("the check timer is gone: the check service is one long-lived watch").hasSize(10);
-        assertThat(doc.get("files").get(0).get("path").asText()).isEqualTo("/etc/turnserver.conf");
-        assertThat(doc.get("files").get(0).get("secret").asBoolean()).isTrue();
-        assertThat(Path.of(doc.get("files").get(0).get("written").asText())).exists();
+        assertThat(doc.get("files")).as("the check service is one long-lived watch (no timer); the userdb sync script")
+                .hasSize(11);
+        assertThat(doc.get("files").get(0).get("path").asText()).as("first: a deploy runs it before any restart")
+                .isEqualTo("/usr/local/sbin/turnkit-sync-secrets");
+        assertThat(doc.get("files").get(1).get("path").asText()).isEqualTo("/etc/turnserver.conf");
+        assertThat(doc.get("files").get(1).get("secret").asBoolean()).as("the secrets are in coturn's userdb")
+                .isFalse();
+        assertThat(Path.of(doc.get("files").get(1).get("written").asText())).exists();
     }
 
     @Test

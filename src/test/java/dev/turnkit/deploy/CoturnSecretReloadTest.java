@@ -18,9 +18,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Why a secret rotation restarts coturn (once to add the new secret, once to drop the old one): coturn 4.6.1 reads
- * {@code static-auth-secret} from its config file only at start. SIGHUP only reopens the log file and SIGUSR2 only
- * reloads the TLS certificate; neither picks up a new secret. Measured on the real coturn, not assumed.
+ * Why production keeps the TURN secrets in coturn's userdb and not in {@code static-auth-secret} lines: coturn 4.6.1
+ * reads {@code static-auth-secret} from its config file only at start. SIGHUP only reopens the log file and SIGUSR2
+ * only reloads the TLS certificate; neither picks up a new secret, so with static secrets a rotation would need a
+ * restart, which drops every call in progress ({@link CoturnUserDbSecretTest} shows the userdb way). Measured on the
+ * real coturn, not assumed.
  */
 class CoturnSecretReloadTest {
     static final String OLD = "reload-test-old-secret-0123456789";

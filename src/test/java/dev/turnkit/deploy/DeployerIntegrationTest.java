@@ -107,6 +107,22 @@ class DeployerIntegrationTest {
     }
 
     @Test
+    void aRotationThatCarriesAConfigChangeEndsWarningBecauseCoturnRestartedAndCallsDropped() {
+        String fresh = "rotation-new-secret-0123456789abcdef";
+        long coturn = host.unitPid(COTURN);
+
+        // the quota change goes out with step 1 of the rotation: turnserver.conf changes, coturn restarts
+        DeployResult r = deployer().rotate(s -> DeployFixture.files(DeployFixture.stack(host, 30), s), SECRET, fresh,
+                Duration.ofSeconds(1), () -> { });
+
+        assertThat(r.status()).as(why(r)).isEqualTo(Status.WARNING);
+        assertThat(r.message()).contains("secret rotated", "coturn was restarted meanwhile (pid " + coturn + " -> ",
+                "calls in progress were dropped");
+        assertThat(r.steps()).contains("restart coturn.service", "run /usr/local/sbin/turnkit-sync-secrets");
+        assertThat(host.unitPid(COTURN)).isPositive().isNotEqualTo(coturn);
+    }
+
+    @Test
     void aChangedQuotaIsUploadedAloneRestartsCoturnOnceAndPassesTheCheck() {
         int before = host.systemctlLog().size();
         long coturn = host.unitPid(COTURN);
@@ -350,8 +366,9 @@ class DeployerIntegrationTest {
         DeployResult r = deployer().deploy(DeployFixture.files(DeployFixture.stack(host, 40), List.of(other)), other, true);
 
         assertThat(r.diff()).contains("-user-quota=10", "+user-quota=40",
-                "secret value(s) in /etc/turnserver.conf change (not shown)",
-                "secret /etc/turnkit/turn-secret changes (value not shown)");
+                "secret /etc/turnkit/turn-secret changes (value not shown)")
+                .as("turnserver.conf carries no secret: coturn reads them from its userdb")
+                .doesNotContain("static-auth-secret");
         assertThat(r.diff()).doesNotContain(SECRET).doesNotContain(other);
         assertThat(r.uploaded()).contains(CONF, "/etc/turnkit/turn-secret");
         assertThat(host.readFileOrNull(CONF)).isEqualTo(good);

@@ -34,12 +34,17 @@ class FirstDeployTest {
 
             assertThat(first.status()).as(first.message() + "\n" + progress + "\n" + host.unitOutput(COTURN))
                     .isEqualTo(Status.OK);
-            assertThat(first.uploaded()).hasSize(files.size()).hasSize(9);
-            assertThat(host.readFile("/etc/turnserver.conf")).contains("user-quota=10",
-                    "static-auth-secret=" + SECRET, "external-ip=" + host.publicIp() + "/" + host.privateIp());
+            assertThat(first.uploaded()).hasSize(files.size()).hasSize(10);
+            assertThat(host.readFile("/etc/turnserver.conf")).contains("user-quota=10", "userdb=/var/lib/turn/turndb",
+                    "external-ip=" + host.publicIp() + "/" + host.privateIp()).doesNotContain(SECRET);
             assertThat(host.stat("/etc/turnserver.conf")).isEqualTo("640 root:turnserver");
             assertThat(host.stat("/etc/turnkit/turn-secret")).isEqualTo("600 root:root");
             assertThat(host.stat("/usr/local/sbin/turnkit-firewall")).isEqualTo("755 root:root");
+            assertThat(host.stat("/usr/local/sbin/turnkit-sync-secrets")).isEqualTo("755 root:root");
+            assertThat(first.steps()).as("the secret reaches coturn's userdb before coturn (re)starts")
+                    .containsSubsequence("run /usr/local/sbin/turnkit-sync-secrets", "restart coturn.service");
+            assertThat(host.stat("/var/lib/turn/turndb")).as("coturn's userdb, readable by coturn only")
+                    .isEqualTo("600 turnserver:turnserver");
             assertThat(DeployFixture.unitActions(host, 0)).containsOnlyOnce("restart " + COTURN)
                     .startsWith("daemon-reload");
             assertThat(host.exec(List.of("iptables", "-S", "INPUT")).output())

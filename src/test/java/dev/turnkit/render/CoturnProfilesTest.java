@@ -15,6 +15,7 @@ import dev.turnkit.model.StackConfig;
 import dev.turnkit.model.TurnServerSpec;
 import dev.turnkit.testsupport.Components;
 import dev.turnkit.testsupport.ManagedProcess;
+import dev.turnkit.testsupport.SecretSync;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -67,9 +68,13 @@ class CoturnProfilesTest {
                 .replace("turnkit:tlsListeningPort: 5349", "turnkit:tlsListeningPort: " + tlsPort);
         StackConfig config = StackConfig.fromYaml("prod", yaml);
         TurnServerSpec spec = TurnServerSpec.productionWithAddresses(config, "127.0.0.2", "127.0.0.1",
-                List.of(Stacks.SECRET, Stacks.PREVIOUS_SECRET)).withTlsFiles(cert.toString(), key.toString());
+                List.of(Stacks.SECRET, Stacks.PREVIOUS_SECRET)).withTlsFiles(cert.toString(), key.toString())
+                .withDbFile(dir.resolve("turndb").toString());
         Path conf = dir.resolve("turnserver.conf");
         Files.writeString(conf, HostRenderer.create().renderTurnServerConf(spec));
+        // production keeps the secrets in the userdb: filled by the host's sync script, as at first boot
+        Path secrets = Files.createDirectories(dir.resolve("secrets"));
+        SecretSync.run(secrets, dir.resolve("turndb"), spec.realm(), spec.secrets());
 
         try (ManagedProcess coturn = start(conf)) {
             awaitTls12(coturn, tlsPort);

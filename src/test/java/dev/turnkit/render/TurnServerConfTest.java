@@ -29,9 +29,11 @@ class TurnServerConfTest {
         String conf = Stacks.turnserverConf(Stacks.load("prod"));
         List<String> l = lines(conf);
         assertThat(l).as("REST credentials need use-auth-secret; lt-cred-mech + userdb rejects every one (401)")
-                .contains("use-auth-secret").noneMatch(x -> x.startsWith("lt-cred-mech"))
-                .noneMatch(x -> x.startsWith("userdb"));
-        assertThat(l).as("the API's secret is configured").contains("static-auth-secret=" + Stacks.SECRET);
+                .contains("use-auth-secret").noneMatch(x -> x.startsWith("lt-cred-mech"));
+        assertThat(l).as("the API's secret is in the userdb, which coturn queries per authentication (no restart to "
+                + "rotate), not in a static-auth-secret line read only at start")
+                .contains("userdb=/var/lib/turn/turndb").noneMatch(x -> x.startsWith("static-auth-secret"));
+        assertThat(conf).doesNotContain(Stacks.SECRET);
         assertThat(conf).as("coturn never listens on 3479 (RFC 5780 alternate port)").doesNotContain("3479");
         assertThat(l).as("relay-ip is the private IP: the public IP is not on the NIC behind OCI 1:1 NAT (errno 99)")
                 .contains("relay-ip=10.0.0.20", "listening-ip=10.0.0.20", "external-ip=203.0.113.20/10.0.0.20")
@@ -65,7 +67,7 @@ class TurnServerConfTest {
     @Test
     void everyLineIsAKnownOption() {
         List<String> known = List.of("listening-ip", "relay-ip", "external-ip", "listening-port", "tls-listening-port",
-                "min-port", "max-port", "use-auth-secret", "static-auth-secret", "realm", "server-name", "fingerprint",
+                "min-port", "max-port", "use-auth-secret", "userdb", "realm", "server-name", "fingerprint",
                 "stale-nonce", "cert", "pkey", "no-tlsv1", "no-tlsv1_1", "no-dtls", "no-multicast-peers",
                 "no-tcp-relay", "denied-peer-ip", "user-quota", "total-quota", "max-bps", "bps-capacity", "no-cli",
                 "no-software-attribute", "no-rfc5780", "no-stun-backward-compatibility",
@@ -123,10 +125,25 @@ class TurnServerConfTest {
     }
 
     @Test
-    void rotationRendersBothSecretsCurrentFirst() {
-        String conf = RENDERER.renderTurnServerConf(TurnServerSpec.production(Stacks.load("prod"),
+    void aRotationLeavesTheProductionConfUnchangedSoCoturnIsNotRestarted() throws Exception {
+        String one = RENDERER.renderTurnServerConf(TurnServerSpec.production(Stacks.load("prod"),
+                List.of(Stacks.SECRET)));
+        String both = RENDERER.renderTurnServerConf(TurnServerSpec.production(Stacks.load("prod"),
                 List.of(Stacks.SECRET, Stacks.PREVIOUS_SECRET)));
-        assertThat(lines(conf)).filteredOn(l -> l.startsWith("static-auth-secret="))
+        assertThat(both).as("the secrets are userdb rows (turnkit-sync-secrets), not config lines").isEqualTo(one)
+                .doesNotContain(Stacks.PREVIOUS_SECRET);
+        StackConfig ol = StackConfig.fromYaml("prod", java.nio.file.Files.readString(java.nio.file.Path.of("stacks",
+                "Pulumi.prod.yaml")).replace("turnkit:os: ubuntu", "turnkit:os: oracle-linux"));
+        String oracle = RENDERER.renderTurnServerConf(TurnServerSpec.production(ol, List.of(Stacks.SECRET)));
+        assertThat(lines(oracle)).as("the EPEL package's state directory").contains("userdb=/var/lib/coturn/turndb");
+    }
+
+    @Test
+    void theLocalProfileKeepsStaticSecretsCurrentFirst() {
+        TurnServerSpec local = TurnServerSpec.local(new TurnServerSpec.LocalOptions("turn.localhost.test", 23478,
+                25349, new PortRange(40000, 40099), CoturnVersion.of("4.6.1"),
+                List.of(Stacks.SECRET, Stacks.PREVIOUS_SECRET), "/c", "/k", "/tmp/x/turndb", false, null));
+        assertThat(lines(RENDERER.renderTurnServerConf(local))).filteredOn(l -> l.startsWith("static-auth-secret="))
                 .containsExactly("static-auth-secret=" + Stacks.SECRET, "static-auth-secret=" + Stacks.PREVIOUS_SECRET);
     }
 

@@ -78,10 +78,22 @@ public final class CoturnServer implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(15);
         private int fixedPort;
         private int fixedTlsPort;
+        private boolean secretsInUserDb;
 
         /** REST auth ({@code use-auth-secret}) with this secret; null for no auth options at all (an open relay). */
         public Builder secret(String value) {
             this.secret = value;
+            return this;
+        }
+
+        /**
+         * REST auth ({@code use-auth-secret}) with the secrets in the userdb ({@link #userDb()}, table
+         * {@code turn_secret}) instead of a {@code static-auth-secret} line, as the production profile renders it;
+         * the test fills the table (e.g. with {@link SecretSync}).
+         */
+        public Builder secretsInUserDb() {
+            this.secretsInUserDb = true;
+            this.secret = null;
             return this;
         }
 
@@ -161,7 +173,9 @@ public final class CoturnServer implements AutoCloseable {
                 conf.add("min-port=" + minPort);
                 conf.add("max-port=" + (minPort + 199));
                 conf.add("realm=" + realm);
-                if (secret != null) {
+                if (secretsInUserDb) {
+                    conf.add("use-auth-secret");
+                } else if (secret != null) {
                     conf.add("use-auth-secret");
                     conf.add("static-auth-secret=" + secret);
                 }
@@ -255,6 +269,11 @@ public final class CoturnServer implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** coturn's SQLite userdb file. */
+    public Path userDb() {
+        return dir.resolve("turndb");
     }
 
     public Path configFile() {
