@@ -172,7 +172,7 @@ class NioTlsConnectionTest {
     }
 
     @Test
-    void recordsTheSocketDidNotTakeStayPendingAndLeaveInOrderOnceThePeerReads() throws Exception {
+    void recordsTheSocketDidNotTakeStayPendingAndLeaveInOrderOnceThePeerReadsAndCloseSendsCloseNotify() throws Exception {
         TestCertificates.Pem cert = TestCertificates.selfSigned(dir, "turn", 0, 365);
         try (SSLServerSocket server = (SSLServerSocket) serverContext().getServerSocketFactory().createServerSocket(0,
                 1, InetAddress.getLoopbackAddress())) {
@@ -225,6 +225,10 @@ class NioTlsConnectionTest {
                 tls.send(last);
                 assertThat(read.get(20, TimeUnit.SECONDS)).as("every one of " + queued + " frames arrived, in order")
                         .isEqualTo(queued);
+
+                tls.close();
+                peer.setSoTimeout(5_000);
+                assertThat(peer.getInputStream().read()).as("close_notify: a clean end of the stream").isEqualTo(-1);
             }
         }
     }
