@@ -74,7 +74,8 @@ run() {  # run NAME PAGE_DIR ROUND SCRIPT [ARGS...]
   VERBOSE=1 timeout --kill-after=10 $((360 + 15 * CALLS)) node "$script" "$work/stack.json" --calls "$CALLS" \
     --artifacts "$out/artifacts-$name-round$round" "$@" > "$log" 2>&1 || status="FAILED (exit $?)"
   # A call counts once it connected: the figures are printed at "connected", before the checks that follow.
-  grep -E '^time from "Call" click to connected' "$log" >> "$out/$name.times" || true
+  # The new script also prints, just before each of those lines, how long the driver itself took around the call.
+  grep -E '^(time from "Call" click to connected|driver overhead)' "$log" >> "$out/$name.times" || true
   echo "== round $round, $name page: $status, $(grep -c '^time from "Call"' "$log" || true) of $CALLS calls timed," \
     "load average $load at the start; log: $log"
   [ "$status" = passed ] || grep -m2 -E '^FAILED|Timeout|exceeded' "$log" | sed 's/^/   /' || true
@@ -98,13 +99,28 @@ const medians = {};
 for (const name of ['rest', 'sdk']) {
   const file = `${out}/${name}.times`;
   const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : [];
-  const rows = lines.map((l) => l.match(/(\d+) ms \(measured by the page: (\d+) ms; without the (-?\d+) ms .*: (-?\d+) ms\)/))
-    .filter(Boolean).map((m) => ({ click: +m[1], page: +m[2], answer: +m[3], system: +m[4] }));
+  const rows = [];
+  let overhead = null;
+  for (const l of lines) {
+    const o = l.match(/^driver overhead: (-?\d+) ms before the click event, (-?\d+) ms after connected/);
+    if (o) { overhead = { before: +o[1], after: +o[2] }; continue; }
+    const m = l.match(/(\d+) ms \(measured by the page: (\d+) ms; without the (-?\d+) ms .*: (-?\d+) ms\)/);
+    if (m) rows.push({ click: +m[1], page: +m[2], answer: +m[3], system: +m[4], overhead });
+    overhead = null;
+  }
   if (rows.length === 0) { console.log(`${name}: no call connected`); continue; }
   medians[name] = Object.fromEntries(['click', 'system'].map((k) => [k, [...rows.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(rows.length / 2)]]));
   console.log(`${name}: ${rows.length} calls; click to connected ${stats(rows.map((r) => r.click))}; page-measured `
     + `${stats(rows.map((r) => r.page))}; answer delay ${stats(rows.map((r) => r.answer))}; without the answer delay `
     + `${stats(rows.map((r) => r.system))}`);
+  const split = rows.filter((r) => r.overhead);
+  if (split.length === rows.length) {
+    // The driver's click() call to the page's own 'connected' (one machine, one clock): the call set-up without the
+    // time the driver took to notice it (its wait for the connected marker in a background page).
+    console.log(`${name}: driver's click to the page's connected event ${stats(split.map((r) => r.overhead.before + r.page))}; `
+      + `driver before the click event ${stats(split.map((r) => r.overhead.before))}; driver after connected `
+      + `${stats(split.map((r) => r.overhead.after))}`);
+  }
 }
 if (medians.rest && medians.sdk) {
   console.log(`ratio of medians sdk/rest: click to connected ${(medians.sdk.click / medians.rest.click).toFixed(2)}, `

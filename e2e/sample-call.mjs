@@ -214,9 +214,13 @@ async function relayOnlyCall(browser) {
   const seen = [];  // {state, caller_id, callee_id, answer} as first stored, per state
   let watching = true;
   const watcher = (async () => {
-    while (watching) {
+    for (;;) {
+      // One more look after `watching` is cleared: the state the test has just confirmed (ENDED) may have been
+      // stored after the previous look.
+      const last = !watching;
       const [fields] = await sessionsCalledBy(aliceUid).catch(() => []);
       if (fields && fields.state !== seen[seen.length - 1]?.state) seen.push(fields);
+      if (last) return;
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
@@ -262,6 +266,11 @@ async function relayOnlyCall(browser) {
     // how long the call took to connect (bench/sample-call.sh reads these lines).
     const reactionMs = Number(await bob.getAttribute('#session-id', 'data-started-at')) - shownAt;
     const systemMs = pageMs - reactionMs;
+    // Where the driver's own time goes: from its click() call until the page's click handler ran (Playwright's
+    // actionability checks and input events), and from connected until waitForSelector returned.
+    const beforeEventMs = Number(await alice.getAttribute('#session-id', 'data-started-at')) - clickedAt;
+    console.log(`driver overhead: ${beforeEventMs} ms before the click event, ${connectedMs - beforeEventMs - pageMs}`
+      + ' ms after connected');
     console.log(`TIME_TO_CONNECTED_MS=${connectedMs}`);
     console.log(`time from "Call" click to connected: ${connectedMs} ms (measured by the page: ${pageMs} ms; `
       + `without the ${reactionMs} ms the callee took to press Answer: ${systemMs} ms)`);
