@@ -600,11 +600,11 @@ async function warmUp() {
   console.log(`warm-up of the Firestore emulator: ${Date.now() - started} ms`);
 }
 
-/** Each page's own step log (what a developer would read in the page). */
 /**
- * Closes every open page the way a user leaves a tab: navigating away runs the page's pagehide handler (which ends an
- * open call and stops Firestore, so the emulator drops the tab's listeners), then the context goes. Closing the
- * context alone skips pagehide, and the emulator would go on evaluating the dead tab's listeners on every write.
+ * Closes every open page the way a user leaves a tab: navigating away unloads it (its pagehide handler ends an open
+ * call, and the emulator drops the tab's listeners), then the context goes. Closing the context alone does not
+ * unload the page, and the emulator would go on evaluating the dead tab's listeners on every write
+ * (docs/sample-app.md, "A closed tab must leave, not vanish").
  */
 async function closePages() {
   for (const { page } of pages.splice(0)) {
@@ -613,6 +613,7 @@ async function closePages() {
   }
 }
 
+/** Each page's own step log (what a developer would read in the page). */
 async function dumpLogs(print) {
   for (const { name, page } of pages) {
     const items = await page.locator('#log li').allTextContents().catch(() => ['(no log)']);

@@ -51,10 +51,16 @@ public final class SecretSync {
         try {
             Path script = dir.resolve("turnkit-sync-secrets");
             Files.writeString(script, HostRenderer.create().renderSecretSync(store), StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            // Output to a file, not a pipe: reading a pipe to its end would wait for the script however long it runs.
+            Path log = dir.resolve("turnkit-sync-secrets.log");
+            Process p = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            boolean finished = p.waitFor(30, TimeUnit.SECONDS);
+            if (!finished) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            if (!finished) {
                 throw new AssertionError("turnkit-sync-secrets did not finish in 30 s: " + out);
             }
             return new Result(p.exitValue(), out);
