@@ -19,7 +19,8 @@
 // closed when the call ends (hang-up, failure, the other side's hang-up, or this page going away).
 
 import {
-  StepError, connectFirebase, fetchIceServers, loadConfig, signIn, Signaling, timestamp, watchSignIn, withTimeout,
+  StepError, closeFirestore, connectFirebase, fetchIceServers, loadConfig, openFirestore, signIn, signOut, Signaling,
+  timestamp, watchSignIn, withTimeout,
 } from './backend.js';
 import {
   candidateType, countTypes, iceFailureMessage, IceFailureGrace,
@@ -58,6 +59,15 @@ function track(unsubscribe) {
   return () => {
     if (listeners.delete(unsubscribe)) unsubscribe();
   };
+}
+
+/** Stops every open listener, the incoming-calls one included (sign-out). */
+function stopAllListeners() {
+  for (const unsubscribe of [...listeners]) {
+    listeners.delete(unsubscribe);
+    unsubscribe();
+  }
+  stopIncoming = null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -620,6 +630,7 @@ async function ensureFirebase() {
   firebase = connectFirebase(config);
   watchSignIn(firebase.auth, (signedIn) => {
     if (signedIn && (!user || user.uid !== signedIn.uid)) onSignedIn(signedIn);
+    else if (!signedIn && user) onSignedOut();
   });
   return firebase;
 }
@@ -636,6 +647,42 @@ function onSignedIn(signedIn) {
     + 'server entries'), (e) => log(`credentials not fetched ahead of calls (a call will try again): ${e.message}`));
   endLeftOverCall();
   watchIncomingCalls();
+}
+
+/** Signed out (here, or the sign-in ended elsewhere): nothing of the user's stays open on this page. */
+function onSignedOut() {
+  if (call && !call.ended) call.end('signed out');
+  stopAllListeners();
+  log(`signed out of ${user.email}; listeners still open on this page: ${listeners.size}`);
+  user = null;
+  signaling = null;
+  credentials = null;
+  $('my-email').textContent = '';
+  $('my-uid').textContent = '';
+  $('whoami').hidden = true;
+  $('call-card').hidden = true;
+  $('incoming').innerHTML = '<li class="empty">none yet</li>';
+}
+
+/**
+ * Sign-out, as an app should do it when a user leaves: hang up an open call, stop every listener, then close this
+ * user's Firestore client (the emulator drops its listeners at once) and sign out of Auth. The next user gets a new
+ * Firestore client.
+ */
+async function signOutNow() {
+  if (!user) return;
+  $('signout').disabled = true;
+  try {
+    if (call && !call.ended) await call.hangUp().catch((e) => log(`hang-up before sign-out: ${e.message}`));
+    stopAllListeners();
+    await closeFirestore(firebase.db);
+    firebase.db = openFirestore(firebase.app, config);
+    await signOut(firebase.auth);  // onSignedOut runs from the auth listener
+  } catch (e) {
+    report(e);
+  } finally {
+    $('signout').disabled = false;
+  }
 }
 
 /**
@@ -667,6 +714,8 @@ $('signin-form').addEventListener('submit', async (event) => {
     $('signin').disabled = false;
   }
 });
+
+$('signout').addEventListener('click', () => signOutNow());
 
 $('call-form').addEventListener('submit', (event) => {
   event.preventDefault();

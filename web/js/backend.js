@@ -3,6 +3,8 @@
 //   loadConfig()        where everything is (served by `turnkit local up` as /config.json)
 //   connectFirebase()   initializeApp + Auth + Firestore, pointed at the emulators on the local stack
 //   signIn()            Firebase Auth, email + password (the account is created on first use)
+//   closeFirestore()    terminate() the user's Firestore client at sign-out (its listeners end on the server too)
+//   signOut()           Firebase Auth sign-out
 //   fetchIceServers()   short-lived TURN credentials from the turnkit credentials endpoint
 //   Signaling           webrtc_sessions/{id} and its ice_candidates under the project's firestore.rules:
 //                       writes, and onSnapshot() listeners for the incoming calls, the session and the candidates
@@ -15,11 +17,11 @@
 import { initializeApp } from 'firebase/app';
 import {
   browserSessionPersistence, connectAuthEmulator, createUserWithEmailAndPassword, initializeAuth, onAuthStateChanged,
-  signInWithEmailAndPassword,
+  signInWithEmailAndPassword, signOut as authSignOut,
 } from 'firebase/auth';
 import {
   Timestamp, collection, connectFirestoreEmulator, doc, getDoc, getDocs, initializeFirestore, onSnapshot, query,
-  serverTimestamp, setDoc, updateDoc, where, writeBatch,
+  serverTimestamp, setDoc, terminate, updateDoc, where, writeBatch,
 } from 'firebase/firestore';
 
 /** How long any single HTTP request (config, credentials) or sign-in may take before we give up on it. */
@@ -135,13 +137,18 @@ export function connectFirebase(config) {
   };
   const app = initializeApp(options);
   const auth = initializeAuth(app, { persistence: browserSessionPersistence });
-  const db = initializeFirestore(app, {});
   if (config.authEmulatorUrl) connectAuthEmulator(auth, config.authEmulatorUrl, { disableWarnings: true });
+  return { app, auth, db: openFirestore(app, config) };
+}
+
+/** A Firestore client for `app`: one per signed-in user (closeFirestore() ends it at sign-out), on the emulator when configured. */
+export function openFirestore(app, config) {
+  const db = initializeFirestore(app, {});
   if (config.firestoreEmulatorUrl) {
     const url = new URL(config.firestoreEmulatorUrl);
     connectFirestoreEmulator(db, url.hostname, Number(url.port));
   }
-  return { app, auth, db };
+  return db;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -181,6 +188,21 @@ export async function signIn(auth, email, password) {
     }
     throw authError(e);
   }
+}
+
+/**
+ * Closes a user's Firestore client before sign-out. terminate() closes the client's streams, so the server drops its
+ * listeners at once; a listener merely unsubscribed while the page is going away may never be told to the server,
+ * and the Firestore emulator then keeps evaluating it on every write (docs/sample-app.md, "Leave by signing out").
+ * Stop the listeners first. The next user needs a new client (openFirestore).
+ */
+export function closeFirestore(db) {
+  return withTimeout(terminate(db), REQUEST_TIMEOUT_MS, 'auth', 'closing the Firestore client');
+}
+
+/** Signs out of Firebase Auth (after closeFirestore: a client still open would re-listen as nobody, and be denied). */
+export function signOut(auth) {
+  return withTimeout(authSignOut(auth), REQUEST_TIMEOUT_MS, 'auth', 'sign-out');
 }
 
 /** Calls `callback(user or null)` whenever the sign-in changes, e.g. when a reloaded tab is signed in again. */
