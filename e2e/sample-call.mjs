@@ -484,6 +484,24 @@ async function calleeRelayOnly(browser) {
 }
 
 /**
+ * A listener the server never answers (a stalled connection: here, requests to Firestore's Listen channel get no
+ * response at all) is reported once the page's listen deadline has passed, instead of leaving the page waiting.
+ */
+async function stalledListener(browser) {
+  const kim = await openUser(browser, 'kim');
+  await kim.context().route('**/google.firestore.v1.Firestore/Listen/channel**', () => {});
+  const started = Date.now();
+  await signIn(kim, `kim-${runId}@example.com`);
+  const failure = await errorOf(kim);
+  const ms = Date.now() - started;
+  expect(failure.step === 'signaling' && failure.kind === 'timeout'
+      && /listen to incoming calls: no snapshot from Firestore within 10 s/.test(failure.text)
+      && ms >= 10_000 && await listenerCount(kim) === 0,
+  'a listener the server never answers: after the 10 s listen deadline the page says so, and keeps no listener',
+  `${failure.text} after ${ms} ms`);
+}
+
+/**
  * Every iceServers entry the endpoint issues works on its own from the page: each turn:/turns: URI yields a relay
  * candidate over its transport, the stun: URI gathers without error, and no entry reports an ICE candidate error
  * (the turns: URI names the host on the certificate).
@@ -671,7 +689,7 @@ async function main() {
     await warmUp();
     if (only) {  // --scenario NAME: that scenario alone, for working on it
       await ({ callerRelayOnlyThenCalleeReloads, neitherRelayOnlyRingingBeforeSignIn, calleeRelayOnly,
-        everyIceServerWorks, credentialsFailures, turnRefusesCredentials })[only](browser);
+        everyIceServerWorks, stalledListener, credentialsFailures, turnRefusesCredentials })[only](browser);
       if (process.env.VERBOSE) await dumpLogs(console.log);
       await closePages();
       console.log(`PASSED: ${only}`);
@@ -701,7 +719,7 @@ async function main() {
       return 0;
     }
     for (const scenario of [callerRelayOnlyThenCalleeReloads, neitherRelayOnlyRingingBeforeSignIn, calleeRelayOnly,
-      everyIceServerWorks]) {
+      everyIceServerWorks, stalledListener]) {
       await scenario(browser);
       await closePages();
     }

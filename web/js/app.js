@@ -773,6 +773,7 @@ function watchIncomingCalls() {
   };
   stopIncoming = track(signaling.watchIncomingCalls(render, (e) => {
     report(e);
+    if (stopIncoming) stopIncoming();  // a failed listener is over: it no longer counts as open
     stopIncoming = null;
   }));
 }

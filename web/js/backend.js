@@ -28,6 +28,8 @@ import {
 export const REQUEST_TIMEOUT_MS = 8000;
 /** How long a Firestore write or read may wait for the server's acknowledgement (the SDK retries meanwhile). */
 export const SIGNALING_TIMEOUT_MS = 15000;
+/** How long a new listener may wait for its first snapshot: a listener the server never answers is a failure too. */
+export const LISTEN_TIMEOUT_MS = 10000;
 
 /**
  * A failed step of the call flow.
@@ -329,11 +331,11 @@ export class Signaling {
   watchIncomingCalls(onCalls, onError) {
     const incoming = query(collection(this.db, 'webrtc_sessions'),
       where('callee_id', '==', this.user.uid), where('state', '==', 'OFFER_SENT'));
-    return onSnapshot(incoming, (snap) => {
+    return this.listen(incoming, 'listen to incoming calls', (snap) => {
       const now = Date.now();
       onCalls(snap.docs.map((d) => ({ id: d.id, ...d.data() }))
         .filter((session) => session.expires_at && session.expires_at.toMillis() > now));
-    }, (e) => onError(signalingError('listen to incoming calls', e)));
+    }, onError);
   }
 
   /**
@@ -341,18 +343,47 @@ export class Signaling {
    * is deleted). Returns the unsubscribe function.
    */
   watchSession(sessionId, onSession, onError) {
-    return onSnapshot(this.sessionRef(sessionId),
-      (snap) => onSession(snap.exists() ? { id: sessionId, ...snap.data() } : null),
-      (e) => onError(signalingError('listen to the session', e)));
+    return this.listen(this.sessionRef(sessionId), 'listen to the session',
+      (snap) => onSession(snap.exists() ? { id: sessionId, ...snap.data() } : null), onError);
   }
 
   /** Seed step 14: a listener on the candidates; `onCandidate` gets each new one once. Returns the unsubscribe. */
   watchCandidates(sessionId, onCandidate, onError) {
-    return onSnapshot(this.candidatesRef(sessionId), (snap) => {
+    return this.listen(this.candidatesRef(sessionId), 'listen to the ICE candidates', (snap) => {
       for (const change of snap.docChanges()) {
         if (change.type === 'added') onCandidate({ id: change.doc.id, ...change.doc.data() });
       }
-    }, (e) => onError(signalingError('listen to the ICE candidates', e)));
+    }, onError);
+  }
+
+  /**
+   * onSnapshot() with a deadline for its first snapshot. A listener waits for the server without end, so one that
+   * the server never answers (a stalled connection) would leave a call ringing in silence; after LISTEN_TIMEOUT_MS it
+   * is stopped and reported as a 'timeout' StepError. Errors become StepErrors too. Returns the unsubscribe function.
+   */
+  listen(target, what, onNext, onError) {
+    let waiting = true;
+    const timer = setTimeout(() => {
+      if (!waiting) return;
+      waiting = false;
+      unsubscribe();
+      onError(new StepError('signaling', 'timeout',
+        `signaling: ${what}: no snapshot from Firestore within ${LISTEN_TIMEOUT_MS / 1000} s`));
+    }, LISTEN_TIMEOUT_MS);
+    const unsubscribe = onSnapshot(target, (snap) => {
+      waiting = false;
+      clearTimeout(timer);
+      onNext(snap);
+    }, (e) => {
+      waiting = false;
+      clearTimeout(timer);
+      onError(signalingError(what, e));
+    });
+    return () => {
+      waiting = false;
+      clearTimeout(timer);
+      unsubscribe();
+    };
   }
 
   /** Callee, seed steps 7-8: the answer and the step OFFER_SENT -> CONNECTING, in one write. */
