@@ -143,7 +143,10 @@ export function connectFirebase(config) {
   return { app, auth, db: openFirestore(app, config) };
 }
 
-/** A Firestore client for `app`: one per signed-in user (closeFirestore() ends it at sign-out), on the emulator when configured. */
+/**
+ * A Firestore client for `app`: one per signed-in user (closeFirestore() ends it at sign-out), on the emulator when
+ * configured.
+ */
 export function openFirestore(app, config) {
   const db = initializeFirestore(app, {});
   if (config.firestoreEmulatorUrl) {
@@ -362,25 +365,19 @@ export class Signaling {
    * is stopped and reported as a 'timeout' StepError. Errors become StepErrors too. Returns the unsubscribe function.
    */
   listen(target, what, onNext, onError) {
-    let waiting = true;
     const timer = setTimeout(() => {
-      if (!waiting) return;
-      waiting = false;
-      unsubscribe();
+      unsubscribe();  // assigned below, long before this runs
       onError(new StepError('signaling', 'timeout',
         `signaling: ${what}: no snapshot from Firestore within ${LISTEN_TIMEOUT_MS / 1000} s`));
     }, LISTEN_TIMEOUT_MS);
     const unsubscribe = onSnapshot(target, (snap) => {
-      waiting = false;
       clearTimeout(timer);
       onNext(snap);
     }, (e) => {
-      waiting = false;
       clearTimeout(timer);
       onError(signalingError(what, e));
     });
     return () => {
-      waiting = false;
       clearTimeout(timer);
       unsubscribe();
     };
