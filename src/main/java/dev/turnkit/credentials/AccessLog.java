@@ -21,15 +21,26 @@ import java.util.function.Consumer;
 public final class AccessLog implements RequestListener {
     private static final ObjectMapper JSON = Json.MAPPER;
     private final Consumer<String> sink;
+    private final Runnable flush;
 
     /** @param sink receives whole lines (without the newline); e.g. {@code System.err::println} */
     public AccessLog(Consumer<String> sink) {
+        this(sink, () -> { });
+    }
+
+    private AccessLog(Consumer<String> sink, Runnable flush) {
         this.sink = sink;
+        this.flush = flush;
+    }
+
+    /** Writes out what is buffered ({@link #stderr()}); the server calls it last when it closes. */
+    public void flush() {
+        flush.run();
     }
 
     /**
      * Logs to standard error through a 64 KiB buffer flushed at least every 200 ms (and when full), so a busy
-     * endpoint does not pay a write system call per request.
+     * endpoint does not pay a write system call per request; {@link CredentialsServer#close()} flushes the rest.
      */
     public static AccessLog stderr() {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 1 << 16),
@@ -48,14 +59,13 @@ public final class AccessLog implements RequestListener {
         }, "access-log-flush");
         flusher.setDaemon(true);
         flusher.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            synchronized (out) {
-                out.flush();
-            }
-        }, "access-log-final-flush"));
         return new AccessLog(line -> {
             synchronized (out) {
                 out.println(line);
+            }
+        }, () -> {
+            synchronized (out) {
+                out.flush();
             }
         });
     }

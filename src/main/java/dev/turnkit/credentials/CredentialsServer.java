@@ -68,16 +68,18 @@ public final class CredentialsServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService poller;
     private final IdTokenVerifier verifier;
+    private final AccessLog log;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CredentialsServer(CredentialsServerConfig config, Channel channel, EventLoopGroup io,
-            ExecutorService executor, ScheduledExecutorService poller, IdTokenVerifier verifier) {
+            ExecutorService executor, ScheduledExecutorService poller, IdTokenVerifier verifier, AccessLog log) {
         this.config = config;
         this.channel = channel;
         this.io = io;
         this.executor = executor;
         this.poller = poller;
         this.verifier = verifier;
+        this.log = log;
     }
 
     /** Starts with the process environment, the system clock and the access log on stderr. */
@@ -162,7 +164,7 @@ public final class CredentialsServer implements AutoCloseable {
                     + config.port() + ": " + e.getMessage());
         }
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemons("credentials-tls-reload"));
-        CredentialsServer cs = new CredentialsServer(config, channel, io, executor, poller, verifier);
+        CredentialsServer cs = new CredentialsServer(config, channel, io, executor, poller, verifier, log);
         if (keys != null) {
             long every = config.reloadInterval().toMillis();
             poller.scheduleWithFixedDelay(keys::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
@@ -223,7 +225,11 @@ public final class CredentialsServer implements AutoCloseable {
         return URI.create(baseUri() + CREDENTIALS_PATH);
     }
 
-    /** Stops accepting, lets running exchanges finish for up to two seconds, releases everything. Idempotent. */
+    /**
+     * Stops accepting, lets running exchanges finish for up to two seconds, releases everything, then flushes the
+     * access log: a request's line is written when its response has gone out, which can be after the client has it,
+     * so only a flush after the I/O threads have stopped is sure to carry it. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -233,6 +239,7 @@ public final class CredentialsServer implements AutoCloseable {
         poller.shutdownNow();
         shutdown(io, executor);
         verifier.close();
+        log.flush();
     }
 
     private static void shutdown(EventLoopGroup io, ExecutorService executor) {
