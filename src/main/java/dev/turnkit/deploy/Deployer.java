@@ -57,6 +57,15 @@ public final class Deployer {
      * (never printed). With {@code dryRun} only the diff is computed: nothing is written.
      */
     public DeployResult deploy(List<Artifact> files, String checkSecret, boolean dryRun) {
+        return deploy(files, checkSecret, checkSecret, dryRun);
+    }
+
+    /**
+     * As {@link #deploy(List, String, boolean)}, but a rollback is verified with {@code rollbackSecret}: the secret
+     * the previous files hold, where this deploy changes it (the first step of a rotation adds a secret, so its
+     * rollback leaves only the old one).
+     */
+    DeployResult deploy(List<Artifact> files, String checkSecret, String rollbackSecret, boolean dryRun) {
         checkPaths(files);
         try (Ssh s = connect()) {
             FileSwap swap = new FileSwap(s, progress);
@@ -92,7 +101,7 @@ public final class Deployer {
                         repaired ? "repaired an interrupted deploy; host up to date" : "host up to date, nothing "
                                 + "uploaded, nothing restarted");
             }
-            return apply(s, swap, changed, remote, same, checkSecret, repaired);
+            return apply(s, swap, changed, remote, same, checkSecret, rollbackSecret, repaired);
         }
     }
 
@@ -117,7 +126,7 @@ public final class Deployer {
     }
 
     private DeployResult apply(Ssh s, FileSwap swap, List<Artifact> changed, Map<String, Remote> remote,
-            List<String> unchanged, String checkSecret, boolean repaired) {
+            List<String> unchanged, String checkSecret, String rollbackSecret, boolean repaired) {
         swap.stage(changed);
         swap.swap(changed, remote);
         List<String> steps = OnChangeSteps.merged(changed);
@@ -138,7 +147,7 @@ public final class Deployer {
         step("ROLLING BACK: " + failure);
         swap.restore(FileSwap.journalEntries(changed, remote));
         String again = OnChangeSteps.run(s, steps, stepTimeoutSeconds(), progress);
-        CheckReport after = verification.run(checkSecret);
+        CheckReport after = verification.run(rollbackSecret);
         step("check after rollback: " + after.status() + summary(after));
         swap.removeJournal();
         if (report == null) {

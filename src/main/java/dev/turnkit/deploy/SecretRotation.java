@@ -34,7 +34,8 @@ final class SecretRotation {
         String pidBefore = coturnPid();
         progress.accept("rotation 1/3: adding the new secret next to the old one (coturn pid " + pidBefore + ")");
         List<Artifact> both = render.apply(List.of(newSecret, oldSecret));
-        DeployResult add = deployer.deploy(both, newSecret, false);
+        // a rollback of this step leaves the old secret alone: the check after it must use that one
+        DeployResult add = deployer.deploy(both, newSecret, oldSecret, false);
         if (add.status() != Status.OK && add.status() != Status.WARNING) {
             return add;
         }

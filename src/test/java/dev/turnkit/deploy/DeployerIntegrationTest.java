@@ -123,6 +123,23 @@ class DeployerIntegrationTest {
     }
 
     @Test
+    void aRotationWhoseFirstStepFailsItsCheckIsRolledBackAndVerifiedWithTheOldSecret() {
+        String fresh = "rotation-new-secret-fedcba9876543210";
+        // a deny range dropped in the same deploy as the new secret: the sweep fails step 1
+        DeployResult r = deployer().rotate(s -> replace(DeployFixture.files(DeployFixture.stack(host, 10), s), CONF,
+                "denied-peer-ip=10.0.0.0-10.255.255.255\n", ""), SECRET, fresh, Duration.ofSeconds(1), () -> {
+                    throw new AssertionError("step 1 failed: the new secret must not be saved");
+                });
+
+        assertThat(r.status()).as(why(r)).isEqualTo(Status.CRITICAL);
+        assertThat(r.rolledBack()).isTrue();
+        assertThat(r.rollbackCheck().status()).as("the restored host holds only the old secret, and the check after "
+                + "the rollback uses it: " + why(r)).isEqualTo(Status.OK);
+        assertThat(host.readFileOrNull("/etc/turnkit/turn-secret")).isEqualTo(SECRET + "\n");
+        assertThat(host.readFileOrNull("/etc/turnkit/turn-secret.previous")).isNull();
+    }
+
+    @Test
     void aChangedQuotaIsUploadedAloneRestartsCoturnOnceAndPassesTheCheck() {
         int before = host.systemctlLog().size();
         long coturn = host.unitPid(COTURN);
