@@ -5,6 +5,7 @@ import dev.turnkit.transport.RetransmissionPolicy;
 import dev.turnkit.transport.TlsOptions;
 import dev.turnkit.transport.TransportException;
 import dev.turnkit.transport.TurnClient;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
@@ -73,9 +74,35 @@ abstract class AbstractCheck implements Check {
     }
 
     TurnClient connect(Transport via, Deadline deadline) throws TransportException, UnknownHostException {
+        return connect(via, target.address(via), deadline);
+    }
+
+    private TurnClient connect(Transport via, InetSocketAddress address, Deadline deadline)
+            throws TransportException {
         TlsOptions tls = TlsOptions.verifying(target.tlsServerName()).withCaFile(target.caFile());
-        return TurnClient.connect(via.toTransportType(), target.address(via), tls, RetransmissionPolicy.RFC_DEFAULT,
-                deadline);
+        return TurnClient.connect(via.toTransportType(), address, tls, RetransmissionPolicy.RFC_DEFAULT, deadline);
+    }
+
+    /**
+     * Connects over {@code via} and allocates, from another local port after a 437 ({@link
+     * TurnClient#openAndAllocate}). Closing the result deletes the allocation, then closes the connection.
+     *
+     * @param family 0 for the server default, else a {@code RequestedAddressFamily} value
+     */
+    Allocated allocated(Transport via, String username, String password, int family, Deadline deadline)
+            throws TransportException, UnknownHostException {
+        InetSocketAddress address = target.address(via);
+        return new Allocated(TurnClient.openAndAllocate(() -> connect(via, address, deadline), username, password,
+                family, deadline));
+    }
+
+    /** A client that holds an allocation; {@link #close} releases it ({@link #release}) and closes the client. */
+    record Allocated(TurnClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            release(client);
+            client.close();
+        }
     }
 
     /** The credential, or null when the target has no credential source. */

@@ -21,31 +21,24 @@ final class AuthRequiredCheck extends AbstractCheck {
     @Override
     Outcome probe(Deadline deadline) throws TransportException, UnknownHostException,
             CredentialSource.CredentialException {
-        try (TurnClient client = connect(transport(), deadline)) {
-            try {
-                client.allocate(null, null, deadline);
-                return new Outcome(Status.CRITICAL, "open relay: Allocate WITHOUT credentials succeeded (coturn "
-                        + "runs in no-auth mode: add use-auth-secret + static-auth-secret + realm)");
-            } catch (StunErrorException e) {
-                if (e.code() != 401) {
-                    return new Outcome(Status.WARNING, "unauthenticated Allocate refused with " + e.code() + " "
-                            + e.reason() + " instead of 401");
-                }
+        try (Allocated open = allocated(transport(), null, null, 0, deadline)) {
+            return new Outcome(Status.CRITICAL, "open relay: Allocate WITHOUT credentials succeeded (coturn "
+                    + "runs in no-auth mode: add use-auth-secret + static-auth-secret + realm)");
+        } catch (StunErrorException e) {
+            if (e.code() != 401) {
+                return new Outcome(Status.WARNING, "unauthenticated Allocate refused with " + e.code() + " "
+                        + e.reason() + " instead of 401");
             }
         }
         TurnCredential good = credential();
         TurnCredential wrong = good == null ? new TurnCredential(PROBE_USERNAME, "wrong") : good.withWrongPassword();
-        try (TurnClient client = connect(transport(), deadline)) {
-            try {
-                client.allocate(wrong.username(), wrong.password(), deadline);
-                release(client);
-                return new Outcome(Status.CRITICAL, "open relay: Allocate with a WRONG password succeeded "
-                        + "(credentials are not checked)");
-            } catch (StunErrorException e) {
-                if (e.code() != 401) {
-                    return new Outcome(Status.WARNING, "wrong password refused with " + e.code() + " " + e.reason()
-                            + " instead of 401");
-                }
+        try (Allocated open = allocated(transport(), wrong.username(), wrong.password(), 0, deadline)) {
+            return new Outcome(Status.CRITICAL, "open relay: Allocate with a WRONG password succeeded "
+                    + "(credentials are not checked)");
+        } catch (StunErrorException e) {
+            if (e.code() != 401) {
+                return new Outcome(Status.WARNING, "wrong password refused with " + e.code() + " " + e.reason()
+                        + " instead of 401");
             }
         }
         return Outcome.ok("401 without credentials and with a wrong password");

@@ -45,33 +45,35 @@ final class PeerDenySweepCheck extends AbstractCheck {
         List<String> blockedControls = new ArrayList<>();
         int refused = 0;
         String ipv6Note = "";
-        try (TurnClient c4 = connect(transport(), deadline); TurnClient c6 = connect(transport(), deadline)) {
-            try {
-                c4.allocate(credential.username(), credential.password(), Attribute.RequestedAddressFamily.IPV4,
-                        deadline);
-                refused += sweep(c4, v4, deadline, accepted, unanswered, blockedControls);
-                boolean v6Relay = true;
-                try {
-                    c6.allocate(credential.username(), credential.password(), Attribute.RequestedAddressFamily.IPV6,
-                            deadline);
-                } catch (StunErrorException e) {
-                    if (e.code() != 440) {
-                        throw e;
-                    }
-                    v6Relay = false;
-                    ipv6Note = "; no IPv6 relay (440), so the " + v6.stream().filter(t -> !t.allowControl()).count()
-                            + " IPv6 targets are unreachable anyway";
-                }
-                if (v6Relay) {
-                    refused += sweep(c6, v6, deadline, accepted, unanswered, blockedControls);
-                }
-            } finally {
-                release(c4);
-                release(c6);
+        try (Allocated c4 = allocated(transport(), credential.username(), credential.password(),
+                Attribute.RequestedAddressFamily.IPV4, deadline)) {
+            refused += sweep(c4.client(), v4, deadline, accepted, unanswered, blockedControls);
+        }
+        Allocated c6 = ipv6Allocation(credential, deadline);
+        if (c6 == null) {
+            ipv6Note = "; no IPv6 relay (440), so the " + v6.stream().filter(t -> !t.allowControl()).count()
+                    + " IPv6 targets are unreachable anyway";
+        } else {
+            try (c6) {
+                refused += sweep(c6.client(), v6, deadline, accepted, unanswered, blockedControls);
             }
         }
         return verdict(accepted, unanswered, blockedControls, refused, ipv6Note,
                 targets.stream().filter(PeerTargets.Target::allowControl).count());
+    }
+
+    /** An IPv6 allocation, or null when the server has no IPv6 relay (440). */
+    private Allocated ipv6Allocation(TurnCredential credential, Deadline deadline) throws TransportException,
+            UnknownHostException {
+        try {
+            return allocated(transport(), credential.username(), credential.password(),
+                    Attribute.RequestedAddressFamily.IPV6, deadline);
+        } catch (StunErrorException e) {
+            if (e.code() != 440) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     /**

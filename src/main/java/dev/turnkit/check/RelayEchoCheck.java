@@ -46,26 +46,24 @@ final class RelayEchoCheck extends AbstractCheck {
     Outcome probe(Deadline deadline) throws TransportException, UnknownHostException,
             CredentialSource.CredentialException {
         TurnCredential credential = requiredCredential();
-        try (TurnClient a = connect(transport(), deadline); TurnClient b = connect(transport(), deadline)) {
+        try (Allocated heldA = allocated(transport(), credential.username(), credential.password(), 0, deadline);
+                Allocated heldB = allocated(transport(), credential.username(), credential.password(), 0, deadline)) {
+            TurnClient a = heldA.client();
+            TurnClient b = heldB.client();
+            Allocation ra = a.allocation().orElseThrow();
+            Allocation rb = b.allocation().orElseThrow();
             try {
-                Allocation ra = a.allocate(credential.username(), credential.password(), deadline);
-                Allocation rb = b.allocate(credential.username(), credential.password(), deadline);
-                try {
-                    a.channelBind(CHANNEL_A, rb.relayed(), deadline);
-                    b.channelBind(CHANNEL_B, ra.relayed(), deadline);
-                } catch (StunErrorException e) {
-                    if (e.code() == 403) {
-                        return new Outcome(Status.CRITICAL, "ChannelBind to the server's own relayed address "
-                                + "refused (403): the deny list covers the relay address (" + ra.relayed().getAddress()
-                                .getHostAddress() + "), so clients behind the same relay cannot reach each other");
-                    }
-                    throw e;
+                a.channelBind(CHANNEL_A, rb.relayed(), deadline);
+                b.channelBind(CHANNEL_B, ra.relayed(), deadline);
+            } catch (StunErrorException e) {
+                if (e.code() == 403) {
+                    return new Outcome(Status.CRITICAL, "ChannelBind to the server's own relayed address "
+                            + "refused (403): the deny list covers the relay address (" + ra.relayed().getAddress()
+                            .getHostAddress() + "), so clients behind the same relay cannot reach each other");
                 }
-                return echo(a, b, deadline);
-            } finally {
-                release(a);
-                release(b);
+                throw e;
             }
+            return echo(a, b, deadline);
         }
     }
 

@@ -21,17 +21,16 @@ final class TurnAllocateCheck extends AbstractCheck {
     Outcome probe(Deadline deadline) throws TransportException, UnknownHostException,
             CredentialSource.CredentialException {
         TurnCredential credential = requiredCredential();
-        try (TurnClient client = connect(transport(), deadline)) {
-            Allocation a = client.allocate(credential.username(), credential.password(), deadline);
-            release(client);
-            String detail = "relayed " + Connections.describe(a.relayed()) + ", lifetime " + a.lifetimeSeconds()
-                    + " s";
-            if (a.relayed().getAddress().isSiteLocalAddress() && !isPrivateHost()) {
-                return new Outcome(Status.WARNING, detail + ": a private relayed address for a public server, "
-                        + "set external-ip=<public>/<private>");
-            }
-            return Outcome.ok(detail);
+        Allocation a;
+        try (Allocated held = allocated(transport(), credential.username(), credential.password(), 0, deadline)) {
+            a = held.client().allocation().orElseThrow();
         }
+        String detail = "relayed " + Connections.describe(a.relayed()) + ", lifetime " + a.lifetimeSeconds() + " s";
+        if (a.relayed().getAddress().isSiteLocalAddress() && !isPrivateHost()) {
+            return new Outcome(Status.WARNING, detail + ": a private relayed address for a public server, "
+                    + "set external-ip=<public>/<private>");
+        }
+        return Outcome.ok(detail);
     }
 
     private boolean isPrivateHost() {

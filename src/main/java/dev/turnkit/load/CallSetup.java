@@ -46,10 +46,13 @@ final class CallSetup {
         try {
             TurnCredential credential = credentials.obtain();
             Deadline deadline = Deadline.after(CONTROL_TIMEOUT);
-            call.caller = connect(deadline);
-            Allocation a = call.caller.allocate(credential.username(), credential.password(), deadline);
-            call.callee = connect(deadline);
-            Allocation b = call.callee.allocate(credential.username(), credential.password(), deadline);
+            // from another local port after a 437, as a browser does (TurnClient.openAndAllocate)
+            call.caller = TurnClient.openAndAllocate(() -> connect(deadline), credential.username(),
+                    credential.password(), 0, deadline);
+            Allocation a = call.caller.allocation().orElseThrow();
+            call.callee = TurnClient.openAndAllocate(() -> connect(deadline), credential.username(),
+                    credential.password(), 0, deadline);
+            Allocation b = call.callee.allocation().orElseThrow();
             call.caller.channelBind(Media.CHANNEL_TO_CALLEE, b.relayed(), deadline);
             call.callee.channelBind(Media.CHANNEL_TO_CALLER, a.relayed(), deadline);
             return true;

@@ -246,7 +246,13 @@ final class AttributeCodec {
             throw new ProtocolException(name + " has class " + cls + " and number " + number
                     + " (class must be 3..6, number 0..99)");
         }
-        return new Attribute.ErrorCode(cls * 100 + number, text(name + " reason", buf, off + 4, len - 4,
+        // coturn pads the reason phrase itself to a multiple of 4 with NUL bytes, inside the attribute's length
+        // ("manual padding for compatibility with classic old stun"); they are not part of the phrase
+        int end = off + len;
+        while (end > off + 4 && buf[end - 1] == 0) {
+            end--;
+        }
+        return new Attribute.ErrorCode(cls * 100 + number, text(name + " reason", buf, off + 4, end - off - 4,
                 MAX_TEXT_BYTES));
     }
 

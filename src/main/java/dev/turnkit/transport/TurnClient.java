@@ -46,6 +46,52 @@ public final class TurnClient implements AutoCloseable {
         return new TurnClient(new StunClient(Connections.open(type, server, tls, deadline), policy));
     }
 
+    /** Opens a new connection to the TURN server (one call, one new local transport address). */
+    @FunctionalInterface
+    public interface Opener {
+        TurnClient open() throws TransportException;
+    }
+
+    /** How often {@link #openAndAllocate} tries another local port after a 437, as libwebrtc's TURN port does. */
+    static final int ALLOCATION_MISMATCH_RETRIES = 2;
+
+    /**
+     * Opens a connection and allocates on it. A 437 (Allocation Mismatch) to the first Allocate of a new connection
+     * means the server still keeps state for this 5-tuple from an earlier client: the OS handed out a local port
+     * again (or a NAT reused a mapping) while the server still holds that port's session, e.g. the 401-refused one
+     * of an earlier probe or an allocation its client never deleted. RFC 8656 §7.3 lets the client try again from a
+     * different client transport address, so this opens another connection, at most
+     * {@value #ALLOCATION_MISMATCH_RETRIES} times (docs/check.md, "437 from a fresh port"). The new connection is
+     * opened before the refused one is closed, so the OS cannot give it the same port again. Any other failure
+     * closes the connection and propagates.
+     *
+     * @return the client, its allocation made; the caller deletes it ({@link #refresh} 0) and closes the client
+     */
+    public static TurnClient openAndAllocate(Opener opener, String username, String password, int family,
+            Deadline deadline) throws TransportException {
+        TurnClient client = opener.open();
+        for (int retry = 0;; retry++) {
+            try {
+                client.allocate(username, password, family, deadline);
+                return client;
+            } catch (StunErrorException e) {
+                if (e.code() != 437 || retry == ALLOCATION_MISMATCH_RETRIES || deadline.expired()) {
+                    client.close();
+                    throw e;
+                }
+            } catch (TransportException | RuntimeException e) {
+                client.close();
+                throw e;
+            }
+            TurnClient refused = client;
+            try {
+                client = opener.open();
+            } finally {
+                refused.close();
+            }
+        }
+    }
+
     public StunConnection connection() {
         return stun.connection();
     }
@@ -110,8 +156,12 @@ public final class TurnClient implements AutoCloseable {
 
     /** Refresh (RFC 8656 §8); {@code lifetimeSeconds == 0} deletes the allocation. Returns the granted lifetime. */
     public long refresh(long lifetimeSeconds, Deadline deadline) throws TransportException {
-        Message ok = expectSuccess(authenticated(Method.REFRESH, List.of(new Attribute.Lifetime(lifetimeSeconds)),
-                deadline), true);
+        List<Attribute> attrs = List.of(new Attribute.Lifetime(lifetimeSeconds));
+        // an allocation made without credentials (a server without auth: an open relay) is refreshed unsigned
+        Message ok = key == null && allocation != null
+                ? expectSuccess(stun.transact(Message.request(Method.REFRESH).addAll(attrs).fingerprint(), deadline),
+                        false)
+                : expectSuccess(authenticated(Method.REFRESH, attrs, deadline), true);
         if (lifetimeSeconds == 0) {
             allocation = null;
         }

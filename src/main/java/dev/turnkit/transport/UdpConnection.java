@@ -25,13 +25,18 @@ final class UdpConnection implements StunConnection {
     }
 
     static UdpConnection open(InetSocketAddress remote) throws TransportException {
+        return open(remote, 0);
+    }
+
+    /** Bound to {@code localPort} (0: any free port the OS picks). */
+    static UdpConnection open(InetSocketAddress remote, int localPort) throws TransportException {
         if (remote.isUnresolved()) {
             throw new TransportException("cannot resolve " + remote.getHostString());
         }
         try {
             DatagramSocket socket = new DatagramSocket(null);
             socket.bind(new InetSocketAddress(remote.getAddress().isLoopbackAddress()
-                    ? remote.getAddress() : null, 0));
+                    ? remote.getAddress() : null, localPort));
             socket.connect(remote);
             return new UdpConnection(socket, remote);
         } catch (IOException e) {

@@ -148,6 +148,19 @@ class MessageTest {
     }
 
     @Test
+    void nulBytesThatCoturnPadsAReasonPhraseWithAreNotPartOfIt() throws Exception {
+        // coturn 4.6.1 sends ERROR-CODE 437 with "Allocation mismatch: wrong credentials" (38 bytes) plus 2 NULs
+        byte[] padded = Message.builder(MessageType.of(Method.ALLOCATE, MessageClass.ERROR_RESPONSE))
+                .add(new Attribute.ErrorCode(437, "Allocation mismatch: wrong credentials\0\0")).encode();
+        byte[] inner = Message.builder(MessageType.of(Method.ALLOCATE, MessageClass.ERROR_RESPONSE))
+                .add(new Attribute.ErrorCode(437, "a\0b")).encode();
+
+        assertThat(Message.decode(padded).error().orElseThrow().reason())
+                .isEqualTo("Allocation mismatch: wrong credentials");
+        assertThat(Message.decode(inner).error().orElseThrow().reason()).as("only trailing NULs go").isEqualTo("a\0b");
+    }
+
+    @Test
     void attributeAfterFingerprintIsRejected() {
         byte[] fp = Message.request(Method.BINDING).fingerprint().encode();
         byte[] withExtra = Arrays.copyOf(fp, fp.length + 4);

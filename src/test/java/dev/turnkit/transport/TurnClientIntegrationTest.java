@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,67 @@ class TurnClientIntegrationTest {
                         assertThat(e.code()).isEqualTo(401);
                         assertThat(e.afterAuthentication()).isTrue();
                     });
+        }
+    }
+
+    /**
+     * A local port whose 5-tuple coturn still remembers with another USERNAME: an earlier client was refused (401,
+     * wrong password) from it and went away without a word, and the port is free again.
+     */
+    private static int rememberedPort(InetSocketAddress server) throws Exception {
+        TurnRestCredentials earlier = TurnRestCredentials.issue(turn.secret().getBytes(StandardCharsets.UTF_8),
+                "earlier", Duration.ofMinutes(5), Instant.now());
+        try (TurnClient gone = udpFrom(server, 0)) {
+            assertThatThrownBy(() -> gone.allocate(earlier.username(), earlier.password() + "x", deadline()))
+                    .isInstanceOfSatisfying(StunErrorException.class, e -> assertThat(e.code()).isEqualTo(401));
+            return gone.connection().local().getPort();
+        }
+    }
+
+    private static TurnClient udpFrom(InetSocketAddress server, int localPort) throws TransportException {
+        return new TurnClient(new StunClient(UdpConnection.open(server, localPort), RetransmissionPolicy.RFC_DEFAULT));
+    }
+
+    @Test
+    void a437FromAPortTheServerStillRemembersIsRetriedFromAnotherPortAndTheThirdOneInARowIsReported()
+            throws Exception {
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), turn.port());
+        TurnRestCredentials c = credentials();
+        int remembered = rememberedPort(server);
+        try (TurnClient plain = udpFrom(server, remembered)) {
+            assertThatThrownBy(() -> plain.allocate(c.username(), c.password(), deadline()))
+                    .as("the server's answer to a new client on that port")
+                    .isInstanceOfSatisfying(StunErrorException.class, e -> {
+                        assertThat(e.code()).isEqualTo(437);
+                        assertThat(e.reason()).isEqualTo("Allocation mismatch: wrong credentials");
+                    });
+        }
+        int again = rememberedPort(server);
+        List<Integer> ports = new ArrayList<>();
+        try (TurnClient client = TurnClient.openAndAllocate(() -> {
+            TurnClient t = udpFrom(server, ports.isEmpty() ? again : 0);
+            ports.add(t.connection().local().getPort());
+            return t;
+        }, c.username(), c.password(), 0, deadline())) {
+            assertThat(ports).hasSize(2).startsWith(again);
+            assertThat(client.connection().local().getPort()).isEqualTo(ports.get(1)).isNotEqualTo(again);
+            assertThat(client.allocation()).isPresent();
+            client.refresh(0, deadline());
+        }
+
+        List<Integer> taken = new ArrayList<>(List.of(rememberedPort(server), rememberedPort(server),
+                rememberedPort(server)));
+        List<TurnClient> opened = new ArrayList<>();
+        assertThatThrownBy(() -> TurnClient.openAndAllocate(() -> {
+            TurnClient t = udpFrom(server, taken.remove(0));
+            opened.add(t);
+            return t;
+        }, c.username(), c.password(), 0, deadline()))
+                .isInstanceOfSatisfying(StunErrorException.class, e -> assertThat(e.code()).isEqualTo(437));
+        assertThat(opened).as("three tries, each from its own port").hasSize(3);
+        for (TurnClient t : opened) {
+            assertThatThrownBy(() -> t.send(server, new byte[] {1})).as("every refused connection closed")
+                    .isInstanceOf(TransportException.class);
         }
     }
 
