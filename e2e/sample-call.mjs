@@ -174,11 +174,23 @@ async function listenerCount(page) {
   return page.evaluate(() => window.turnkitSample.listenerCount());
 }
 
+/**
+ * Waits until `page` got the other side's greeting on the data channel; a failure says what both browsers counted
+ * (messages sent and received, the selected pair).
+ */
+async function greeted(page, other, caller, callee) {
+  await page.waitForSelector(`#channel-state[data-received="hello from the ${other}"]`).catch(async (e) => {
+    const report = async (p) => p.evaluate(() => window.turnkitSample.dataChannelReport()).catch((x) => x.message);
+    throw new Error(`FAILED: no greeting from the ${other} on the data channel (caller: ${await report(caller)}; `
+      + `callee: ${await report(callee)}): ${e.message}`);
+  });
+}
+
 /** Waits until both pages are connected, each received the other's greeting, and media flows. */
 async function connected(caller, callee) {
   for (const [page, other] of [[caller, 'callee'], [callee, 'caller']]) {
     await page.waitForSelector('#pc-state[data-state=connected]');
-    await page.waitForSelector(`#channel-state[data-received="hello from the ${other}"]`);
+    await greeted(page, other, caller, callee);
     await page.waitForFunction(() => Number(document.querySelector('#remote-audio-state').dataset.packets) > 0);
     await page.waitForSelector('#pair[data-local-type]');
   }
@@ -293,7 +305,7 @@ async function relayOnlyCall(browser) {
       + `without the ${reactionMs} ms the callee took to press Answer: ${systemMs} ms)`);
     await bob.waitForSelector('#pc-state[data-state=connected]');
     for (const [name, page, other] of [['caller', alice, 'callee'], ['callee', bob, 'caller']]) {
-      await page.waitForSelector(`#channel-state[data-received="hello from the ${other}"]`);
+      await greeted(page, other, alice, bob);
       await page.waitForFunction(() => Number(document.querySelector('#remote-audio-state').dataset.packets) > 0)
         .catch(async (e) => {
           throw new Error(`FAILED: ${name}: no audio packets from the ${other} (remote audio: `

@@ -836,6 +836,24 @@ window.turnkitSample = {
   listenerCount() {
     return listeners.size;
   },
+  /**
+   * The data channel as the browser counts it (getStats(): messages sent and received), and the selected candidate
+   * pair: what a failure report needs to tell a message never sent from one lost on the way.
+   */
+  async dataChannelReport() {
+    if (!call || !call.pc) return 'no call';
+    const parts = [`channel ${call.channel ? `${call.channel.readyState} id ${call.channel.id}` : 'none'}`,
+      `sctp ${call.pc.sctp ? call.pc.sctp.state : 'none'}`];
+    (await call.pc.getStats()).forEach((r) => {
+      if (r.type === 'data-channel') {
+        parts.push(`"${r.label}" sent ${r.messagesSent} received ${r.messagesReceived}`);
+      } else if (r.type === 'candidate-pair' && r.nominated && r.state === 'succeeded') {
+        parts.push(`pair ${r.localCandidateId} -> ${r.remoteCandidateId} (packets sent ${r.packetsSent}, `
+          + `received ${r.packetsReceived})`);
+      }
+    });
+    return parts.join('; ');
+  },
 };
 
 log('ready: sign in to start');
