@@ -96,11 +96,22 @@ abstract class AbstractCheck implements Check {
                 family, deadline));
     }
 
-    /** A client that holds an allocation; {@link #close} releases it ({@link #release}) and closes the client. */
+    /**
+     * A client that holds an allocation. {@link #close} deletes it first (Refresh with LIFETIME 0, best effort), so
+     * checks do not use up quotas ({@code user-quota} counts an allocation until it is deleted or expires), then
+     * closes the client. The Refresh has its own short budget, not what is left of the check's: a check that used
+     * up its time (a lost packet, an early verdict) still releases.
+     */
     record Allocated(TurnClient client) implements AutoCloseable {
         @Override
         public void close() {
-            release(client);
+            if (client.allocation().isPresent()) {
+                try {
+                    client.refresh(0, Deadline.after(RELEASE_TIMEOUT));
+                } catch (TransportException e) {
+                    // the allocation expires on its own
+                }
+            }
             client.close();
         }
     }
@@ -118,21 +129,5 @@ abstract class AbstractCheck implements Check {
                     + CredentialSource.HOW_TO_PASS, null);
         }
         return credential;
-    }
-
-    /**
-     * Best-effort release of an allocation (Refresh with LIFETIME 0), so checks do not use up quotas
-     * ({@code user-quota} counts an allocation until it is deleted or expires). It has its own short budget, not what
-     * is left of the check's: a check that used up its time (a lost packet, an early verdict) still releases.
-     */
-    static void release(TurnClient client) {
-        if (client.allocation().isEmpty()) {
-            return;
-        }
-        try {
-            client.refresh(0, Deadline.after(RELEASE_TIMEOUT));
-        } catch (TransportException e) {
-            // the allocation expires on its own
-        }
     }
 }
